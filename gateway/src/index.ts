@@ -1,0 +1,13 @@
+import { ConfigError, createLogger, stopOnSignal } from '@jobgraph/kit';
+import { readGatewayConfig } from './gateway-config.ts';
+import { startGateway } from './start-gateway.ts';
+
+const logger = createLogger('gateway');
+try {
+  const gateway = await startGateway({ config: readGatewayConfig(process.env), logger });
+  stopOnSignal(() => gateway.stop(), logger);
+} catch (error) {
+  if (error instanceof ConfigError) logger.fatal(`gateway cannot start: ${error.message}`);
+  else logger.fatal({ err: error }, 'gateway cannot start');
+  process.exitCode = 1;
+}

@@ -1,0 +1,64 @@
+import { demoTenant, demoUsers, inTenant, type Logger } from '@jobgraph/kit';
+import type { Insertable, Kysely } from 'kysely';
+import type { CompaniesTable, JobsDatabase, JobsTable } from './db/database.ts';
+
+const companies: Insertable<CompaniesTable>[] = [
+  {
+    tenant_id: demoTenant.id,
+    id: '0193a000-0000-7000-8000-000000000201',
+    owner_id: demoUsers.employer,
+    name: 'Northwind Logistics',
+    description: 'Freight forwarding and warehousing across the Nordics.',
+    website: 'https://northwind.example',
+    industry: 'Logistics',
+    size: 'MEDIUM',
+    location: 'Gothenburg, Sweden',
+    founded_year: 2004,
+    is_verified: true,
+  },
+  {
+    tenant_id: demoTenant.id,
+    id: '0193a000-0000-7000-8000-000000000202',
+    owner_id: demoUsers.secondEmployer,
+    name: 'Lumen Health',
+    description: 'Clinic software for small practices.',
+    website: 'https://lumen-health.example',
+    industry: 'Healthcare software',
+    size: 'SMALL',
+    location: 'Lisbon, Portugal',
+    founded_year: 2017,
+  },
+];
+
+type DemoJob = Pick<JobsTable, 'title' | 'employment_type' | 'workplace_type' | 'status'> & Partial<Insertable<JobsTable>>;
+
+const jobs: DemoJob[] = [
+  { title: 'Senior Backend Engineer', employment_type: 'FULL_TIME', workplace_type: 'HYBRID', status: 'PUBLISHED', experience_level: 'SENIOR', salary_min: '68000', salary_max: '84000', salary_currency: 'EUR', salary_period: 'YEAR', is_featured: true },
+  { title: 'Warehouse Shift Lead', employment_type: 'FULL_TIME', workplace_type: 'ONSITE', status: 'PUBLISHED', experience_level: 'LEAD', salary_min: '24.50', salary_max: '27.75', salary_currency: 'EUR', salary_period: 'HOUR' },
+  { title: 'Data Analyst Intern', employment_type: 'INTERNSHIP', workplace_type: 'REMOTE', status: 'PUBLISHED', experience_level: 'ENTRY' },
+  { title: 'Route Planner', employment_type: 'PART_TIME', workplace_type: 'ONSITE', status: 'DRAFT', experience_level: 'MID' },
+  { title: 'Product Designer', employment_type: 'CONTRACT', workplace_type: 'REMOTE', status: 'PUBLISHED', experience_level: 'MID', salary_min: '450', salary_max: '550', salary_currency: 'EUR', salary_period: 'DAY' },
+  { title: 'Clinical Support Specialist', employment_type: 'FULL_TIME', workplace_type: 'HYBRID', status: 'CLOSED', experience_level: 'JUNIOR' },
+];
+
+/** Creates the demo tenant's companies and jobs, unless they exist. */
+export async function seedDemo(db: Kysely<JobsDatabase>, logger: Logger): Promise<void> {
+  const rows: Insertable<JobsTable>[] = jobs.map((job, index) => {
+    const company = companies[index < 4 ? 0 : 1]!;
+    return {
+      tenant_id: demoTenant.id,
+      id: `0193a000-0000-7000-8000-0000000003${String(index + 1).padStart(2, '0')}`,
+      company_id: company.id!,
+      employer_id: company.owner_id!,
+      description: `${job.title} at ${company.name}. ${company.description}`,
+      location: company.location ?? null,
+      published_at: job.status === 'DRAFT' ? null : new Date(Date.UTC(2026, 10, 2 + index)),
+      ...job,
+    };
+  });
+  const inserted = await inTenant(db, demoTenant.id, async (trx) => {
+    await trx.insertInto('companies').values(companies).onConflict((conflict) => conflict.doNothing()).execute();
+    return trx.insertInto('jobs').values(rows).onConflict((conflict) => conflict.doNothing()).returning('id').execute();
+  });
+  if (inserted.length > 0) logger.info({ tenant: demoTenant.slug, jobs: inserted.length }, 'demo jobs loaded');
+}

@@ -1,0 +1,165 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import express from 'express';
+import { parse } from 'graphql';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { locateDatabase, type DatabaseLocation } from '../config/database-url.ts';
+import { envPrefix, readChoice, readHttpUrl, readPort, type Env } from '../config/env.ts';
+import type { RequestContext, Tenant, Viewer } from '../context/request-context.ts';
+import { createHttpTenantDirectory, isTenantSlug, type TenantDirectory } from '../context/tenant-directory.ts';
+import type { Database } from '../database/open-database.ts';
+import { prepareDatabase } from '../database/prepare-database.ts';
+import { badUserInput, notFound } from '../errors/client-error.ts';
+import { errorLogPlugin } from '../errors/error-log-plugin.ts';
+import { formatError } from '../errors/format-error.ts';
+import { scalarResolvers } from '../graphql/scalars.ts';
+import { createLogger } from '../logger.ts';
+import { readRequestId } from './request-id.ts';
+import type { SubgraphDefinition } from './subgraph-definition.ts';
+
+/** Where `.data/` is: at the top of the repository, whatever the working directory. */
+const defaultDataRoot = fileURLToPath(new URL('../../../../.data', import.meta.url));
+
+export interface StartSubgraphOptions {
+  readonly env?: Env;
+  /** Overrides `<SUBGRAPH>_PORT`; 0 picks a free port. */
+  readonly port?: number;
+  /** Overrides the database chosen from the environment. */
+  readonly database?: DatabaseLocation;
+  readonly logger?: Logger;
+  /** Overrides `DEMO_DATA`. */
+  readonly demoData?: boolean;
+  readonly tenantDirectory?: TenantDirectory;
+  /** Finds the viewer of a request; until it is given, every request is anonymous. */
+  readonly authenticate?: (request: express.Request) => Promise<Viewer | null>;
+}
+
+/** A running subgraph. */
+export interface RunningSubgraph<DB> {
+  readonly name: string;
+  readonly url: string;
+  readonly port: number;
+  readonly database: Database<DB>;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph: validates its configuration, prepares its database,
+ * loads demo data when asked, and serves `/graphql` and `/health` over HTTP.
+ */
+export async function startSubgraph<DB, Loaders>(
+  definition: SubgraphDefinition<DB, Loaders>,
+  options: StartSubgraphOptions = {},
+): Promise<RunningSubgraph<DB>> {
+  const env = options.env ?? process.env;
+  const prefix = envPrefix(definition.name);
+  const logger = options.logger ?? createLogger(definition.name, env);
+  const port = options.port ?? readPort(env, `${prefix}_PORT`, definition.defaultPort);
+  const location = options.database ?? locateDatabase(env, definition.name, `${env.DATA_DIR ?? defaultDataRoot}/${definition.name}`);
+  const usersUrl = readHttpUrl(env, 'USERS_URL', 'http://localhost:4001');
+  const demoData = options.demoData ?? readChoice(env, 'DEMO_DATA', ['on', 'off'], location.kind === 'pglite' ? 'on' : 'off') === 'on';
+
+  const database = await prepareDatabase<DB>({ location, migrations: definition.migrations, logger });
+  const db = database.kysely;
+  try {
+    if (demoData && definition.seedDemo) await definition.seedDemo(db, logger);
+    const tenants = options.tenantDirectory ?? definition.tenantDirectory?.(db) ?? createHttpTenantDirectory(usersUrl);
+
+    const app = express();
+    const httpServer = http.createServer(app);
+    const schema = buildSubgraphSchema({ typeDefs: parse(definition.typeDefs), resolvers: withScalars(definition) as never });
+    const apollo = new ApolloServer<RequestContext<DB, Loaders>>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), errorLogPlugin()],
+      logger,
+    });
+    await apollo.start();
+
+    app.get('/health', async (_request, response) => {
+      try {
+        await sql`select 1`.execute(db);
+        response.json({ status: 'ok', service: definition.name, database: database.kind });
+      } catch (error) {
+        logger.error({ err: error }, 'health check failed');
+        response.status(503).json({ status: 'unavailable', service: definition.name, database: database.kind });
+      }
+    });
+    definition.routes?.(app, { db, logger });
+    app.use(
+      '/graphql',
+      express.json({ limit: '5mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const requestId = readRequestId(req.headers['x-request-id']);
+          res.setHeader('x-request-id', requestId);
+          const tenant = await findTenant(tenants, req.headers['x-tenant']);
+          const viewer = (await options.authenticate?.(req)) ?? null;
+          return {
+            requestId,
+            logger: logger.child({ requestId, tenantId: tenant?.id }),
+            tenant,
+            viewer,
+            db,
+            loaders: definition.createLoaders({ db, tenant, viewer }),
+          };
+        },
+      }),
+    );
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, resolve);
+    });
+    const actualPort = (httpServer.address() as AddressInfo).port;
+    const url = `http://localhost:${actualPort}/graphql`;
+    logger.info({ url, database: database.kind }, `${definition.name} subgraph ready at ${url}`);
+
+    return {
+      name: definition.name,
+      url,
+      port: actualPort,
+      database,
+      logger,
+      async stop() {
+        await apollo.stop();
+        await database.close();
+        logger.info(`${definition.name} subgraph stopped`);
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function findTenant(tenants: TenantDirectory, header: string | string[] | undefined): Promise<Tenant | null> {
+  const slug = Array.isArray(header) ? header[0] : header;
+  if (slug === undefined || slug === '') return null;
+  if (!isTenantSlug(slug)) {
+    throw withStatus(badUserInput(`X-Tenant "${slug}" is not a tenant slug; slugs are lower-case letters, digits and dashes, such as "demo".`), 400);
+  }
+  const tenant = await tenants.findBySlug(slug);
+  if (!tenant) throw withStatus(notFound(`Tenant "${slug}" does not exist; check the X-Tenant header.`), 404);
+  return tenant;
+}
+
+// Apollo Server answers a context error with HTTP 500 unless the error names a status.
+function withStatus<E extends { extensions: Record<string, unknown> }>(error: E, status: number): E {
+  (error.extensions as Record<string, unknown>).http = { status };
+  return error;
+}
+
+function withScalars(definition: { readonly typeDefs: string; readonly resolvers: object }): object {
+  const declared = Object.keys(scalarResolvers).filter((name) => new RegExp(`\\bscalar\\s+${name}\\b`).test(definition.typeDefs));
+  return { ...Object.fromEntries(declared.map((name) => [name, scalarResolvers[name]])), ...definition.resolvers };
+}

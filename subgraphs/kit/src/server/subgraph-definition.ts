@@ -1,0 +1,46 @@
+import type { Router } from 'express';
+import type { GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { RequestContext, Tenant, Viewer } from '../context/request-context.ts';
+import type { TenantDirectory } from '../context/tenant-directory.ts';
+import type { Migrations } from '../database/migrate.ts';
+
+/** What a subgraph's DataLoaders are built from, once per request. */
+export interface LoaderScope<DB> {
+  readonly db: Kysely<DB>;
+  readonly tenant: Tenant | null;
+  readonly viewer: Viewer | null;
+}
+
+type FieldResolver<Context> = GraphQLFieldResolver<any, Context, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Resolvers by type and field, in the shape `buildSubgraphSchema` takes; `__resolveReference` included. */
+export type Resolvers<Context> = Record<string, Record<string, FieldResolver<Context> | string | number> | GraphQLScalarType>;
+
+/**
+ * Everything that makes one subgraph: its schema, resolvers, migrations and
+ * loaders. A package exports one from `src/subgraph.ts`; `src/index.ts` runs
+ * it, `npm start` finds it, and `npm run compose` reads its `typeDefs`.
+ */
+export interface SubgraphDefinition<DB = unknown, Loaders = unknown> {
+  /** The subgraph's name in the supergraph and the prefix of its variables (`jobs` reads `JOBS_PORT`). */
+  readonly name: string;
+  readonly defaultPort: number;
+  /** The subgraph's SDL, from `src/schema.graphql`. */
+  readonly typeDefs: string;
+  readonly resolvers: Resolvers<RequestContext<DB, Loaders>>;
+  readonly migrations: Migrations;
+  createLoaders(scope: LoaderScope<DB>): Loaders;
+  /** Loads the demo tenant's data; runs at every start with demo data on, so it must be idempotent. */
+  seedDemo?(db: Kysely<DB>, logger: Logger): Promise<void>;
+  /** Adds HTTP routes beside `/graphql` and `/health`. */
+  routes?(router: Router, services: { readonly db: Kysely<DB>; readonly logger: Logger }): void;
+  /** Overrides how tenant slugs are found; the users subgraph reads its own table. */
+  tenantDirectory?(db: Kysely<DB>): TenantDirectory;
+}
+
+/** Declares a subgraph with its types checked. */
+export function defineSubgraph<DB, Loaders>(definition: SubgraphDefinition<DB, Loaders>): SubgraphDefinition<DB, Loaders> {
+  return definition;
+}

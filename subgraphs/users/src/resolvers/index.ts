@@ -1,0 +1,5 @@
+import { userResolvers } from './user-resolvers.ts';
+
+export const resolvers = {
+  ...userResolvers,
+};

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ConfigError, createLogger, envPrefix, readPort } from '@jobgraph/kit';
+import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
+
+/**
+ * `npm start`: runs every subgraph as its own process, waits until each one
+ * answers `/health`, then runs the gateway. With no configuration every
+ * subgraph uses an embedded PostgreSQL under `.data/` and the demo tenant.
+ * Ctrl-C (or SIGTERM) stops every process; so does the exit of any one.
+ */
+const logger = createLogger('jobgraph');
+const startupTimeoutMs = 90_000;
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+function run(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repositoryRoot, env, stdio: 'inherit' });
+  children.add(child);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (stopping) return;
+    logger.error({ service: name, code, signal }, `${name} exited; stopping the other services`);
+    void stopAll(1);
+  });
+  return child;
+}
+
+async function waitUntilHealthy(name: string, healthUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + startupTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || stopping) throw new Error(`${name} stopped before it became healthy`);
+    try {
+      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer ${healthUrl} within ${startupTimeoutMs / 1000} s`);
+}
+
+async function stopAll(exitCode: number): Promise<never> {
+  stopping = true;
+  const exits = [...children].map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of children) child.kill('SIGTERM');
+  const forced = setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+  }, 10_000);
+  await Promise.all(exits);
+  clearTimeout(forced);
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  const subgraphs = await findSubgraphs();
+  const ports = new Map(subgraphs.map(({ definition }) => [definition.name, readPort(process.env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort)]));
+  const urls = Object.fromEntries(
+    [...ports].map(([name, port]) => [`${envPrefix(name)}_URL`, process.env[`${envPrefix(name)}_URL`] ?? `http://localhost:${port}`]),
+  );
+  const env = { ...process.env, ...urls };
+
+  await Promise.all(
+    subgraphs.map(async ({ directory, definition }) => {
+      const child = run(definition.name, `${directory}/src/index.ts`, env);
+      await waitUntilHealthy(definition.name, `http://localhost:${ports.get(definition.name)}/health`, child);
+    }),
+  );
+
+  const gatewayPort = readPort(process.env, 'GATEWAY_PORT', 4000);
+  const gateway = run('gateway', `${repositoryRoot}gateway/src/index.ts`, { ...env, DEFAULT_TENANT: process.env.DEFAULT_TENANT ?? 'demo' });
+  await waitUntilHealthy('gateway', `http://localhost:${gatewayPort}/health`, gateway);
+  logger.info(
+    `jobgraph is ready: GraphQL at http://localhost:${gatewayPort}/graphql, playground at http://localhost:${gatewayPort}/ (tenant "demo" unless X-Tenant names another). Ctrl-C stops it.`,
+  );
+} catch (error) {
+  if (!stopping) {
+    logger.fatal(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+    await stopAll(1);
+  }
+}
