@@ -2,6 +2,7 @@ export { ConfigError } from './config/config-error.ts';
 export { envPrefix, readChoice, readHttpUrl, readPort, readPositiveInteger, type Env } from './config/env.ts';
 export { locateDatabase, redactUrl, type DatabaseLocation } from './config/database-url.ts';
 export { requireTenant, type RequestContext, type Tenant, type UserRole, type Viewer } from './context/request-context.ts';
+export { isSelfOrAdmin, requireRole, requireSelfOrAdmin, requireViewer } from './context/authorization.ts';
 export { createHttpTenantDirectory, isTenantSlug, type TenantDirectory } from './context/tenant-directory.ts';
 export { readInTenant } from './context/tenant-scope.ts';
 export { appRole } from './database/app-role.ts';

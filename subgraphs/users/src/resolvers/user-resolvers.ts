@@ -1,11 +1,10 @@
-import { parseId, requireTenant } from '@jobgraph/kit';
+import { isSelfOrAdmin, parseId, requireTenant } from '@jobgraph/kit';
 import type { UserRow } from '../db/database.ts';
 import type { UsersContext } from './context.ts';
 
 /** Tells whether the viewer may see the contact details of `user`: the user themselves and the tenant's ADMINs. */
 function maySeeContact(user: UserRow, ctx: UsersContext): boolean {
-  const viewer = ctx.viewer;
-  return viewer !== null && (viewer.userId === user.id || viewer.role === 'ADMIN');
+  return isSelfOrAdmin(ctx.viewer, user.id);
 }
 
 export const userResolvers = {
