@@ -6,7 +6,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ConfigError, createLogger, errorLogPlugin, formatError, readRequestId, type Logger } from '@jobgraph/kit';
+import {
+  ConfigError,
+  createHttpTenantDirectory,
+  createLogger,
+  errorLogPlugin,
+  formatError,
+  readRequestId,
+  resolveTenantHeader,
+  type Logger,
+  type TenantDirectory,
+} from '@jobgraph/kit';
 import express from 'express';
 import type { GatewayConfig } from './gateway-config.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -45,6 +55,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
   });
 
+  let tenants: TenantDirectory | undefined;
+  const tenantDirectory = () => {
+    const usersUrl = subgraphs.get('users');
+    if (!usersUrl) throw new ConfigError('USERS_URL', 'The supergraph has no users subgraph, so the gateway cannot check tenants; compose it with the users subgraph.');
+    tenants ??= createHttpTenantDirectory(usersUrl.replace(/\/graphql$/, ''));
+    return tenants;
+  };
+
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -71,6 +89,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         res.setHeader('x-request-id', requestId);
         const tenantHeader = req.headers['x-tenant'];
         const tenantSlug = (Array.isArray(tenantHeader) ? tenantHeader[0] : tenantHeader) || config.defaultTenant;
+        // Checked here too, so that a client gets a 400 or 404 at once instead of an error per subgraph fetch.
+        await resolveTenantHeader(tenantDirectory(), tenantSlug);
         return {
           requestId,
           logger: logger.child({ requestId }),

@@ -3,7 +3,7 @@ export { envPrefix, readChoice, readHttpUrl, readPort, readPositiveInteger, type
 export { locateDatabase, redactUrl, type DatabaseLocation } from './config/database-url.ts';
 export { requireTenant, type RequestContext, type Tenant, type UserRole, type Viewer } from './context/request-context.ts';
 export { isSelfOrAdmin, requireRole, requireSelfOrAdmin, requireViewer } from './context/authorization.ts';
-export { createHttpTenantDirectory, isTenantSlug, type TenantDirectory } from './context/tenant-directory.ts';
+export { createCachedTenantDirectory, createHttpTenantDirectory, isTenantSlug, resolveTenantHeader, type TenantDirectory } from './context/tenant-directory.ts';
 export { readInTenant } from './context/tenant-scope.ts';
 export { appRole } from './database/app-role.ts';
 export { migrateToLatest, type Migrations } from './database/migrate.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineSubgraph } from '@jobgraph/kit';
+import { createCachedTenantDirectory, defineSubgraph } from '@jobgraph/kit';
 import type { UsersDatabase } from './db/database.ts';
 import { findTenantBySlug } from './db/user-queries.ts';
 import { migrations } from './db/migrations/index.ts';
@@ -16,12 +16,11 @@ export const usersSubgraph = defineSubgraph({
   migrations,
   createLoaders,
   seedDemo,
-  tenantDirectory: (db) => ({
-    async findBySlug(slug) {
+  tenantDirectory: (db) =>
+    createCachedTenantDirectory(async (slug) => {
       const tenant = await findTenantBySlug(db, slug);
       return tenant ? { id: tenant.id, slug: tenant.slug } : null;
-    },
-  }),
+    }),
   routes(router, { db, logger }) {
     // Other subgraphs turn an X-Tenant slug into a tenant id here; a tenant's id and slug are not secret.
     router.get('/tenants/:slug', async (request, response) => {

@@ -1,5 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { isErrorCode } from './error-codes.ts';
 
 /**
@@ -21,14 +20,16 @@ const requestErrorCodes = new Set([
 export const internalErrorMessage =
   'Internal server error. Quote extensions.requestId to the operators of this service; it identifies the failure in their logs.';
 
-/** Tells whether `error` is one the client may see as it is. */
+/**
+ * Tells whether `error` is one the client may see as it is: a code from the
+ * table (INTERNAL_SERVER_ERROR excepted, as Apollo gives that code to any
+ * unexpected error), or a request error of Apollo's. Errors that arrive from
+ * a subgraph through the gateway keep the code their subgraph gave them.
+ */
 export function isClientError(error: unknown): boolean {
-  const original = unwrapResolverError(error);
-  if (!(original instanceof GraphQLError)) return false;
-  const code = original.extensions.code;
-  if (isErrorCode(code)) return true;
-  // Errors raised by graphql-js or Apollo before execution have no original error of their own.
-  return typeof code === 'string' && requestErrorCodes.has(code) && original.originalError === undefined;
+  const code = codeOf(error);
+  if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') return false;
+  return isErrorCode(code) || requestErrorCodes.has(code);
 }
 
 /**
@@ -49,6 +50,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, ...place, extensions: { code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}) } };
   }
   return { message: internalErrorMessage, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+// Read without instanceof: a process can hold two copies of graphql's GraphQLError class (ESM and CommonJS).
+function codeOf(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return undefined;
+  const extensions = (error as { extensions?: { code?: unknown } }).extensions;
+  return extensions?.code;
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -12,11 +12,10 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { locateDatabase, type DatabaseLocation } from '../config/database-url.ts';
 import { envPrefix, readChoice, readHttpUrl, readPort, type Env } from '../config/env.ts';
-import type { RequestContext, Tenant, Viewer } from '../context/request-context.ts';
-import { createHttpTenantDirectory, isTenantSlug, type TenantDirectory } from '../context/tenant-directory.ts';
+import type { RequestContext, Viewer } from '../context/request-context.ts';
+import { createHttpTenantDirectory, resolveTenantHeader, type TenantDirectory } from '../context/tenant-directory.ts';
 import type { Database } from '../database/open-database.ts';
 import { prepareDatabase } from '../database/prepare-database.ts';
-import { badUserInput, notFound } from '../errors/client-error.ts';
 import { errorLogPlugin } from '../errors/error-log-plugin.ts';
 import { formatError } from '../errors/format-error.ts';
 import { scalarResolvers } from '../graphql/scalars.ts';
@@ -102,7 +101,7 @@ export async function startSubgraph<DB, Loaders>(
         context: async ({ req, res }) => {
           const requestId = readRequestId(req.headers['x-request-id']);
           res.setHeader('x-request-id', requestId);
-          const tenant = await findTenant(tenants, req.headers['x-tenant']);
+          const tenant = await resolveTenantHeader(tenants, req.headers['x-tenant']);
           const viewer = (await options.authenticate?.(req)) ?? null;
           return {
             requestId,
@@ -140,23 +139,6 @@ export async function startSubgraph<DB, Loaders>(
     await database.close();
     throw error;
   }
-}
-
-async function findTenant(tenants: TenantDirectory, header: string | string[] | undefined): Promise<Tenant | null> {
-  const slug = Array.isArray(header) ? header[0] : header;
-  if (slug === undefined || slug === '') return null;
-  if (!isTenantSlug(slug)) {
-    throw withStatus(badUserInput(`X-Tenant "${slug}" is not a tenant slug; slugs are lower-case letters, digits and dashes, such as "demo".`), 400);
-  }
-  const tenant = await tenants.findBySlug(slug);
-  if (!tenant) throw withStatus(notFound(`Tenant "${slug}" does not exist; check the X-Tenant header.`), 404);
-  return tenant;
-}
-
-// Apollo Server answers a context error with HTTP 500 unless the error names a status.
-function withStatus<E extends { extensions: Record<string, unknown> }>(error: E, status: number): E {
-  (error.extensions as Record<string, unknown>).http = { status };
-  return error;
 }
 
 function withScalars(definition: { readonly typeDefs: string; readonly resolvers: object }): object {

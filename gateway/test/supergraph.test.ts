@@ -1,0 +1,170 @@
+import { demoTenant, demoUsers, inTenant, newId } from '@jobgraph/kit';
+import { startTestSupergraph, type TestSupergraph } from '@jobgraph/tools/testing';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const demoJobId = '0193a000-0000-7000-8000-000000000301';
+
+const jobPageQuery = /* GraphQL */ `
+  query JobSlice($id: ID!) {
+    job(id: $id) {
+      title
+      salary { min max currency period }
+      company { name }
+      employer { fullName }
+    }
+  }
+`;
+
+describe('supergraph through the gateway', () => {
+  let graph: TestSupergraph;
+
+  beforeAll(async () => {
+    graph = await startTestSupergraph({ subgraphs: ['users', 'jobs'], demoData: true });
+  });
+
+  afterAll(async () => {
+    await graph?.stop();
+  });
+
+  it('resolves a job with its company and employer across subgraphs', async () => {
+    const response = await graph.query(jobPageQuery, { id: demoJobId }, { tenant: 'demo' });
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      job: {
+        title: 'Senior Backend Engineer',
+        salary: { min: 68000, max: 84000, currency: 'EUR', period: 'YEAR' },
+        company: { name: 'Northwind Logistics' },
+        employer: { fullName: 'Lena Marsh' },
+      },
+    });
+  });
+
+  it('returns the request id it was given, and makes one otherwise', async () => {
+    const given = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tenant': 'demo', 'x-request-id': 'trace-123' },
+      body: JSON.stringify({ query: '{ jobs(first: 1) { totalCount } }' }),
+    });
+    expect(given.headers.get('x-request-id')).toBe('trace-123');
+    const made = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tenant': 'demo' },
+      body: JSON.stringify({ query: '{ jobs(first: 1) { totalCount } }' }),
+    });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('asks for a tenant when the request names none', async () => {
+    const response = await graph.query(jobPageQuery, { id: demoJobId });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('X-Tenant');
+  });
+
+  it('answers an unknown tenant with NOT_FOUND', async () => {
+    const response = await graph.query(jobPageQuery, { id: demoJobId }, { tenant: 'no-such-tenant' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(response.errors?.[0]?.message).toContain('Tenant "no-such-tenant" does not exist');
+  });
+
+  it('rejects an id that is not a UUID with BAD_USER_INPUT', async () => {
+    const response = await graph.query(jobPageQuery, { id: 'DROP TABLE jobs' }, { tenant: 'demo' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toBe('id "DROP TABLE jobs" is not a valid id; ids are UUIDs such as "0193a5d2-7c4e-7b1a-9f3e-2d8c6b4a1e07".');
+  });
+
+  it('reports a query for an unknown field as BAD_USER_INPUT', async () => {
+    const response = await graph.query('{ job(id: "x") { salaryInBitcoin } }', {}, { tenant: 'demo' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('salaryInBitcoin');
+  });
+
+  it('hides a draft job from an anonymous reader', async () => {
+    const response = await graph.query(jobPageQuery, { id: '0193a000-0000-7000-8000-000000000304' }, { tenant: 'demo' });
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ job: null });
+  });
+});
+
+describe('SQL statements per query', () => {
+  let graph: TestSupergraph;
+  const otherTenant = '0193b000-0000-7000-8000-0000000000ff';
+
+  beforeAll(async () => {
+    graph = await startTestSupergraph({ subgraphs: ['users', 'jobs'], demoData: true });
+  });
+
+  afterAll(async () => {
+    await graph?.stop();
+  });
+
+  /** Adds `count` published jobs, each with its own employer and company, to the demo tenant. */
+  async function addJobs(count: number): Promise<void> {
+    const users = graph.subgraph('users').database.kysely as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const jobs = graph.subgraph('jobs').database.kysely as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const employers = Array.from({ length: count }, (_, index) => ({
+      tenant_id: demoTenant.id,
+      id: newId(),
+      email: `employer${index}-${Date.now()}@example.com`,
+      username: `employer${index}-${Date.now()}`,
+      first_name: 'Employer',
+      last_name: String(index),
+      role: 'EMPLOYER',
+    }));
+    await inTenant(users, demoTenant.id, (trx) => trx.insertInto('users').values(employers).execute());
+    const companies = employers.map((employer, index) => ({ tenant_id: demoTenant.id, id: newId(), owner_id: employer.id, name: `Company ${index}` }));
+    await inTenant(jobs, demoTenant.id, async (trx) => {
+      await trx.insertInto('companies').values(companies).execute();
+      await trx
+        .insertInto('jobs')
+        .values(
+          companies.map((company, index) => ({
+            tenant_id: demoTenant.id,
+            id: newId(),
+            company_id: company.id,
+            employer_id: company.owner_id,
+            title: `Job ${index}`,
+            description: 'A job added to count statements.',
+            employment_type: 'FULL_TIME',
+            workplace_type: 'REMOTE',
+            status: 'PUBLISHED',
+            published_at: new Date(),
+          })),
+        )
+        .execute();
+    });
+  }
+
+  async function countStatements(first: number): Promise<Record<string, number>> {
+    const before = graph.statementCounts();
+    const response = await graph.query<{ jobs: { edges: unknown[] } }>(
+      `query Page($first: Int!) { jobs(first: $first) { edges { node { title company { name } employer { fullName } } } } }`,
+      { first },
+      { tenant: 'demo' },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.jobs.edges).toHaveLength(first);
+    const after = graph.statementCounts();
+    return Object.fromEntries(Object.keys(after).map((name) => [name, after[name]! - before[name]!]));
+  }
+
+  it('costs the same statements for 1 job as for 50', async () => {
+    await addJobs(50);
+    // The first request fills the tenant caches; measure the ones after it.
+    await countStatements(1);
+    const one = await countStatements(1);
+    const fifty = await countStatements(50);
+    expect(fifty).toEqual(one);
+  });
+
+  it('resolves entity representations of another tenant to null', async () => {
+    const response = await graph.querySubgraph(
+      'users',
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id fullName } } }',
+      { representations: [{ __typename: 'User', id: demoUsers.employer }, { __typename: 'User', id: otherTenant }, { __typename: 'User', id: 'not-a-uuid' }] },
+      { tenant: 'demo' },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ _entities: [{ id: demoUsers.employer, fullName: 'Lena Marsh' }, null, null] });
+  });
+});
