@@ -77,3 +77,12 @@ describe('parseId', () => {
     expect(() => parseId('42', 'id')).toThrow('id "42" is not a valid id');
   });
 });
+
+describe('docs/errors.md', () => {
+  it('matches the error code table', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { renderErrorsDoc } = await import('../src/index.ts');
+    const committed = await readFile(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
+    expect(committed, 'docs/errors.md is stale: run "npm run docs:errors"').toBe(renderErrorsDoc());
+  });
+});
