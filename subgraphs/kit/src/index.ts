@@ -14,6 +14,7 @@ export { enableTenantIsolation, inTenant } from './database/tenant-isolation.ts'
 export { demoTenant, demoUsers } from './demo/demo-tenant.ts';
 export { badUserInput, clientError, conflict, forbidden, notFound, rateLimited, unauthenticated, type ErrorDetails } from './errors/client-error.ts';
 export { errorCodes, isErrorCode, type ErrorCode } from './errors/error-codes.ts';
+export { renderErrorsDoc } from './errors/render-errors-doc.ts';
 export { errorLogPlugin } from './errors/error-log-plugin.ts';
 export { formatError, internalErrorMessage, isClientError } from './errors/format-error.ts';
 export { invariant, InvariantError } from './errors/invariant.ts';
