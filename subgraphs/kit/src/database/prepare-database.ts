@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DatabaseLocation } from '../config/database-url.ts';
+import { migrateEventLog, restrictEventTables } from '../events/migrate-event-log.ts';
 import { appRole, ensureAppRole, grantAppRole } from './app-role.ts';
 import { migrateToLatest, type Migrations } from './migrate.ts';
 import { openDatabase, type Database } from './open-database.ts';
@@ -40,6 +41,9 @@ export async function prepareDatabase<DB>({ location, migrations, logger }: Prep
 
 async function migrateSchema(db: Kysely<unknown>, migrations: Migrations, logger: Logger): Promise<void> {
   await ensureAppRole(db);
+  // The kit's event tables first, so that a subgraph migration can refer to the event relay role.
+  await migrateEventLog(db, logger);
   await migrateToLatest(db, migrations, logger);
   await grantAppRole(db);
+  await restrictEventTables(db);
 }
