@@ -9,7 +9,7 @@ export { appRole } from './database/app-role.ts';
 export { migrateToLatest, type Migrations } from './database/migrate.ts';
 export { openDatabase, type Database } from './database/open-database.ts';
 export { PGliteDialect } from './database/pglite-dialect.ts';
-export { prepareDatabase } from './database/prepare-database.ts';
+export { migrateDatabase, prepareDatabase } from './database/prepare-database.ts';
 export { enableTenantIsolation, inTenant } from './database/tenant-isolation.ts';
 export { demoTenant, demoUsers } from './demo/demo-tenant.ts';
 export { badUserInput, clientError, conflict, forbidden, notFound, rateLimited, unauthenticated, type ErrorDetails } from './errors/client-error.ts';

@@ -47,3 +47,13 @@ async function migrateSchema(db: Kysely<unknown>, migrations: Migrations, logger
   await grantAppRole(db);
   await restrictEventTables(db);
 }
+
+/** Applies every pending migration to the database at `location` and closes it; the `npm run migrate` command. */
+export async function migrateDatabase({ location, migrations, logger }: PrepareDatabaseOptions): Promise<void> {
+  const owner = await openDatabase<unknown>({ location, logger, maxConnections: 1 });
+  try {
+    await migrateSchema(owner.kysely, migrations, logger);
+  } finally {
+    await owner.close();
+  }
+}
