@@ -1,8 +1,32 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Cursor, Viewer } from '@jobgraph/kit';
-import type { CompanyRow, JobRow, JobsDatabase } from './database.ts';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { escapeLikePattern } from '../domain/text.ts';
+import type { EmploymentType, ExperienceLevel, JobRow, JobsDatabase, JobStatus, WorkplaceType } from './database.ts';
+import { afterCursor, orderClause, sortKeyOf, type JobOrderBy } from './job-order.ts';
 
-type Executor = Kysely<JobsDatabase> | Transaction<JobsDatabase>;
+export type Executor = Kysely<JobsDatabase> | Transaction<JobsDatabase>;
+
+/** A job row of a list, with the sort value its cursor carries. */
+export type ListedJobRow = JobRow & { readonly sort_key: string | null };
+
+/**
+ * The filter of `jobs`, validated. `categoryIds` already includes the
+ * descendants of the categories the client named.
+ */
+export interface JobFilter {
+  readonly status?: JobStatus;
+  readonly companyId?: string;
+  readonly employerId?: string;
+  readonly categoryIds?: readonly string[];
+  readonly skillIds?: readonly string[];
+  readonly employmentTypes?: readonly EmploymentType[];
+  readonly experienceLevels?: readonly ExperienceLevel[];
+  readonly workplaceTypes?: readonly WorkplaceType[];
+  readonly location?: string;
+  /** Compared with the upper end of each job's range, whatever its currency and period. */
+  readonly salaryMin?: number;
+  readonly postedAfter?: Date;
+}
 
 /**
  * The jobs a viewer may see: PUBLISHED ones for everyone, every state for
@@ -20,45 +44,93 @@ export function findJobsByIds(db: Executor, tenantId: string, ids: readonly stri
   return db.selectFrom('jobs').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).where(visibleTo(viewer)).execute();
 }
 
-export function findCompaniesByIds(db: Executor, tenantId: string, ids: readonly string[]): Promise<CompanyRow[]> {
-  return db.selectFrom('companies').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+/** A page of the jobs that match `filter`, in `orderBy`, after `cursor`. */
+export function listJobs(
+  db: Executor,
+  tenantId: string,
+  viewer: Viewer | null,
+  filter: JobFilter,
+  orderBy: JobOrderBy,
+  limit: number,
+  cursor: Cursor | null,
+): Promise<ListedJobRow[]> {
+  let query = jobsMatching(db, tenantId, viewer, filter).selectAll('jobs').select(sortKeyOf(orderBy));
+  if (cursor) query = query.where(afterCursor(orderBy, cursor));
+  return query.orderBy(orderClause(orderBy)).limit(limit).execute();
 }
 
-export interface JobListFilter {
-  readonly companyId?: string;
-  readonly status?: string;
-}
-
-/** A page of jobs, newest first; ids are UUID v7, so their order is creation order. */
-export function listJobs(db: Executor, tenantId: string, viewer: Viewer | null, filter: JobListFilter, limit: number, after: Cursor | null): Promise<JobRow[]> {
-  let query = jobsMatching(db, tenantId, viewer, filter).selectAll();
-  if (after) query = query.where('id', '<', after.id);
-  return query.orderBy('id', 'desc').limit(limit).execute();
-}
-
-export async function countJobs(db: Executor, tenantId: string, viewer: Viewer | null, filter: JobListFilter): Promise<number> {
-  const row = await jobsMatching(db, tenantId, viewer, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return row.count;
-}
-
-function jobsMatching(db: Executor, tenantId: string, viewer: Viewer | null, filter: JobListFilter) {
-  let query = db.selectFrom('jobs').where('tenant_id', '=', tenantId).where(visibleTo(viewer));
-  if (filter.companyId) query = query.where('company_id', '=', filter.companyId);
-  if (filter.status) query = query.where('status', '=', filter.status as JobRow['status']);
-  return query;
-}
-
-export function listCompanies(db: Executor, tenantId: string, limit: number, after: Cursor | null): Promise<CompanyRow[]> {
-  let query = db.selectFrom('companies').selectAll().where('tenant_id', '=', tenantId);
-  if (after) query = query.where('id', '<', after.id);
-  return query.orderBy('id', 'desc').limit(limit).execute();
-}
-
-export async function countCompanies(db: Executor, tenantId: string): Promise<number> {
-  const row = await db
-    .selectFrom('companies')
-    .where('tenant_id', '=', tenantId)
+export async function countJobs(db: Executor, tenantId: string, viewer: Viewer | null, filter: JobFilter): Promise<number> {
+  const row = await jobsMatching(db, tenantId, viewer, filter)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return row.count;
+}
+
+/**
+ * The first `limit` jobs of each company after `cursor`, newest first, in one
+ * query: a window numbers each company's jobs and the outer query keeps the
+ * first ones.
+ */
+export function listJobsOfCompanies(
+  db: Executor,
+  tenantId: string,
+  viewer: Viewer | null,
+  companyIds: readonly string[],
+  status: JobStatus | undefined,
+  limit: number,
+  cursor: Cursor | null,
+): Promise<(ListedJobRow & { position: number })[]> {
+  let ranked = jobsMatching(db, tenantId, viewer, status ? { status } : {})
+    .where('jobs.company_id', 'in', companyIds)
+    .selectAll('jobs')
+    .select(sortKeyOf('NEWEST'))
+    .select(sql<number>`row_number() over (partition by jobs.company_id order by ${orderClause('NEWEST')})`.as('position'));
+  if (cursor) ranked = ranked.where(afterCursor('NEWEST', cursor));
+  return db.selectFrom(ranked.as('ranked')).selectAll().where('position', '<=', limit).orderBy('position').execute();
+}
+
+/** The number of jobs of each company that `viewer` may see, in one query; companies without jobs are left out. */
+export function countJobsOfCompanies(
+  db: Executor,
+  tenantId: string,
+  viewer: Viewer | null,
+  companyIds: readonly string[],
+  status: JobStatus | undefined,
+): Promise<{ company_id: string; count: number }[]> {
+  return jobsMatching(db, tenantId, viewer, status ? { status } : {})
+    .where('jobs.company_id', 'in', companyIds)
+    .select(['jobs.company_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('jobs.company_id')
+    .execute();
+}
+
+function jobsMatching(db: Executor, tenantId: string, viewer: Viewer | null, filter: JobFilter) {
+  let query = db.selectFrom('jobs').where('jobs.tenant_id', '=', tenantId).where(visibleTo(viewer));
+  if (filter.status) query = query.where('jobs.status', '=', filter.status);
+  if (filter.companyId) query = query.where('jobs.company_id', '=', filter.companyId);
+  if (filter.employerId) query = query.where('jobs.employer_id', '=', filter.employerId);
+  if (filter.employmentTypes?.length) query = query.where('jobs.employment_type', 'in', filter.employmentTypes);
+  if (filter.experienceLevels?.length) query = query.where('jobs.experience_level', 'in', filter.experienceLevels);
+  if (filter.workplaceTypes?.length) query = query.where('jobs.workplace_type', 'in', filter.workplaceTypes);
+  if (filter.location) query = query.where('jobs.location', 'ilike', `%${escapeLikePattern(filter.location)}%`);
+  if (filter.salaryMin !== undefined) query = query.where('jobs.salary_upper', '>=', String(filter.salaryMin));
+  if (filter.postedAfter) query = query.where('jobs.published_at', '>', filter.postedAfter);
+  const categoryIds = filter.categoryIds;
+  if (categoryIds) {
+    query = query.where('jobs.id', 'in', (eb) =>
+      eb.selectFrom('job_categories').select('job_categories.job_id').where('job_categories.tenant_id', '=', tenantId).where('job_categories.category_id', 'in', emptySafe(categoryIds)),
+    );
+  }
+  const skillIds = filter.skillIds;
+  if (skillIds) {
+    query = query.where('jobs.id', 'in', (eb) =>
+      eb.selectFrom('job_skills').select('job_skills.job_id').where('job_skills.tenant_id', '=', tenantId).where('job_skills.skill_id', 'in', emptySafe(skillIds)),
+    );
+  }
+  return query;
+}
+
+// `in ()` is invalid SQL; an empty list of ids matches no job, as a nil UUID matches none.
+function emptySafe(ids: readonly string[]): readonly string[] {
+  return ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'];
 }

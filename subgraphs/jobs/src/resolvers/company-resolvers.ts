@@ -1,13 +1,10 @@
 import { buildConnection, inTenant, parseId, parsePageArgs, requireTenant } from '@jobgraph/kit';
-import type { CompanyRow } from '../db/database.ts';
-import { countCompanies, listCompanies } from '../db/job-queries.ts';
+import { countCompanies, listCompanies } from '../db/company-queries.ts';
+import type { CompanyRow, JobStatus } from '../db/database.ts';
+import { checkCursorOrder } from '../db/job-order.ts';
 import type { JobsContext } from './context.ts';
-import { jobConnection } from './job-resolvers.ts';
-
-interface PageArgs {
-  readonly first?: number | null;
-  readonly after?: string | null;
-}
+import { jobCursorOf } from './job-connection.ts';
+import type { PageArgs } from './page-args.ts';
 
 export const companyResolvers = {
   Query: {
@@ -27,9 +24,14 @@ export const companyResolvers = {
   Company: {
     __resolveReference: (reference: { id: string }, ctx: JobsContext) => ctx.loaders.companyById.load(reference.id),
     owner: (company: CompanyRow) => ({ __typename: 'User', id: company.owner_id }),
-    // TODO(jobs-loaders): one query per company; listing many companies with their jobs is N+1 until this is batched.
-    jobs: (company: CompanyRow, args: PageArgs & { status?: string | null }, ctx: JobsContext) =>
-      jobConnection(ctx, args, { companyId: company.id, ...(args.status ? { status: args.status } : {}) }),
+    // Batched: every company of a response asking for the same page shares one query, and one more for totalCount.
+    jobs: async (company: CompanyRow, args: PageArgs & { status?: JobStatus | null }, ctx: JobsContext) => {
+      const page = parsePageArgs(args);
+      checkCursorOrder('NEWEST', page.after, args.after);
+      const status = args.status ?? undefined;
+      const rows = await ctx.loaders.companyJobs({ status, limit: page.limit, after: page.after }).load(company.id);
+      return buildConnection(rows, page, jobCursorOf, async () => (await ctx.loaders.companyJobCount(status).load(company.id))?.count ?? 0);
+    },
     foundedYear: (company: CompanyRow) => company.founded_year,
     isVerified: (company: CompanyRow) => company.is_verified,
     createdAt: (company: CompanyRow) => company.created_at,

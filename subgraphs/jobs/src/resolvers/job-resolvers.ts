@@ -1,26 +1,20 @@
-import { buildConnection, inTenant, parseId, parsePageArgs, requireTenant } from '@jobgraph/kit';
+import { parseId, requireTenant } from '@jobgraph/kit';
 import type { JobRow } from '../db/database.ts';
-import { countJobs, listJobs } from '../db/job-queries.ts';
+import type { JobOrderBy } from '../db/job-order.ts';
+import type { JobSkillRow } from '../db/skill-queries.ts';
 import type { JobsContext } from './context.ts';
-
-interface PageArgs {
-  readonly first?: number | null;
-  readonly after?: string | null;
-}
-
-/** Builds the connection of jobs visible to the request's viewer, filtered by company and status. */
-export async function jobConnection(ctx: JobsContext, args: PageArgs, filter: { companyId?: string; status?: string }) {
-  const tenant = requireTenant(ctx);
-  const page = parsePageArgs(args);
-  const rows = await inTenant(ctx.db, tenant.id, (trx) => listJobs(trx, tenant.id, ctx.viewer, filter, page.limit, page.after));
-  return buildConnection(rows, page, (job) => ({ key: null, id: job.id }), () =>
-    inTenant(ctx.db, tenant.id, (trx) => countJobs(trx, tenant.id, ctx.viewer, filter)),
-  );
-}
+import { buildJobConnection } from './job-connection.ts';
+import { parseJobFilter, type JobFilterInput } from './job-filter-args.ts';
+import type { PageArgs } from './page-args.ts';
 
 /** Converts a `numeric` string to the Float the API shows. */
 function toAmount(value: string | null): number | null {
   return value === null ? null : Number(value);
+}
+
+interface JobsArgs extends PageArgs {
+  readonly filter?: JobFilterInput | null;
+  readonly orderBy?: JobOrderBy | null;
 }
 
 export const jobResolvers = {
@@ -29,7 +23,11 @@ export const jobResolvers = {
       requireTenant(ctx);
       return ctx.loaders.jobById.load(parseId(args.id, 'id'));
     },
-    jobs: (_: unknown, args: PageArgs, ctx: JobsContext) => jobConnection(ctx, args, {}),
+    jobs: async (_: unknown, args: JobsArgs, ctx: JobsContext) => {
+      requireTenant(ctx);
+      const filter = await parseJobFilter(ctx, args.filter);
+      return buildJobConnection(ctx, args, filter, args.orderBy ?? 'NEWEST');
+    },
   },
   Job: {
     __resolveReference: (reference: { id: string }, ctx: JobsContext) => ctx.loaders.jobById.load(reference.id),
@@ -45,8 +43,15 @@ export const jobResolvers = {
         : null,
     isFeatured: (job: JobRow) => job.is_featured,
     applicationDeadline: (job: JobRow) => job.application_deadline,
+    categories: (job: JobRow, _: unknown, ctx: JobsContext) => ctx.loaders.categoriesByJob.load(job.id),
+    skills: (job: JobRow, _: unknown, ctx: JobsContext) => ctx.loaders.skillsByJob.load(job.id),
     publishedAt: (job: JobRow) => job.published_at,
     createdAt: (job: JobRow) => job.created_at,
     updatedAt: (job: JobRow) => job.updated_at,
+  },
+  JobSkill: {
+    // The row of Job.skills carries the skill's columns, so the skill needs no query of its own.
+    skill: (row: JobSkillRow) => row,
+    isRequired: (row: JobSkillRow) => row.is_required,
   },
 };

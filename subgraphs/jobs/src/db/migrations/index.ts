@@ -1,6 +1,8 @@
 import type { Migrations } from '@jobgraph/kit';
 import * as companiesAndJobs from './0001-companies-and-jobs.ts';
+import * as categoriesSkillsAndJobFilters from './0002-categories-skills-and-job-filters.ts';
 
 export const migrations: Migrations = {
   '0001-companies-and-jobs': companiesAndJobs,
+  '0002-categories-skills-and-job-filters': categoriesSkillsAndJobFilters,
 };

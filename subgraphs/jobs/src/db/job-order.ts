@@ -1,0 +1,86 @@
+import { badUserInput, type Cursor } from '@jobgraph/kit';
+import { sql, type RawBuilder } from 'kysely';
+
+/** The orders of `jobs(orderBy)`. Every order puts jobs without the sort value last and breaks ties by id. */
+export type JobOrderBy = 'NEWEST' | 'DEADLINE' | 'SALARY';
+
+interface JobOrder {
+  readonly column: 'published_at' | 'application_deadline' | 'salary_upper';
+  readonly direction: 'asc' | 'desc';
+  /** The sort value as the text a cursor carries; it must compare exactly, so timestamps keep their microseconds. */
+  readonly keyText: RawBuilder<string | null>;
+  readonly keyType: 'timestamptz' | 'date' | 'numeric';
+  readonly keyPattern: RegExp;
+}
+
+const jobOrders: Readonly<Record<JobOrderBy, JobOrder>> = {
+  NEWEST: {
+    column: 'published_at',
+    direction: 'desc',
+    keyText: sql<string | null>`to_char(jobs.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    keyType: 'timestamptz',
+    keyPattern: /^[1-9]\d{3}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/,
+  },
+  DEADLINE: {
+    column: 'application_deadline',
+    direction: 'asc',
+    keyText: sql<string | null>`to_char(jobs.application_deadline, 'YYYY-MM-DD')`,
+    keyType: 'date',
+    keyPattern: /^[1-9]\d{3}-\d{2}-\d{2}$/,
+  },
+  SALARY: {
+    column: 'salary_upper',
+    direction: 'desc',
+    keyText: sql<string | null>`jobs.salary_upper::text`,
+    keyType: 'numeric',
+    keyPattern: /^\d{1,13}(\.\d{1,20})?$/,
+  },
+};
+
+/** The select item that carries a row's sort value, named `sort_key`. */
+export function sortKeyOf(orderBy: JobOrderBy) {
+  return jobOrders[orderBy].keyText.as('sort_key');
+}
+
+/** The ORDER BY of `orderBy`, as SQL. */
+export function orderClause(orderBy: JobOrderBy): RawBuilder<unknown> {
+  const { column, direction } = jobOrders[orderBy];
+  return sql`${sql.ref(`jobs.${column}`)} ${sql.raw(direction)} nulls last, jobs.id ${sql.raw(direction)}`;
+}
+
+/**
+ * The condition that keeps the rows after `cursor` in `orderBy`. Rows with a
+ * sort value compare as (value, id) tuples, which an index on the same
+ * columns serves; rows without one come last, ordered by id.
+ */
+export function afterCursor(orderBy: JobOrderBy, cursor: Cursor): RawBuilder<boolean> {
+  const { column, direction, keyType } = jobOrders[orderBy];
+  const operator = sql.raw(direction === 'desc' ? '<' : '>');
+  const value = sql.ref(`jobs.${column}`);
+  if (cursor.key === null) return sql<boolean>`(${value} is null and jobs.id ${operator} ${cursor.id}::uuid)`;
+  const key = sql`cast(${String(cursor.key)} as ${sql.raw(keyType)})`;
+  return sql<boolean>`((${value}, jobs.id) ${operator} (${key}, ${cursor.id}::uuid) or ${value} is null)`;
+}
+
+/**
+ * Raises BAD_USER_INPUT when `cursor` was not made by a page in `orderBy`:
+ * a cursor of another order would start the page at an arbitrary place, and
+ * a malformed key would fail in SQL.
+ */
+export function checkCursorOrder(orderBy: JobOrderBy, cursor: Cursor | null, raw: string | null | undefined): void {
+  if (cursor === null || cursor.key === null) return;
+  const { keyPattern, keyType } = jobOrders[orderBy];
+  const key = String(cursor.key);
+  const wellFormed = typeof cursor.key === 'string' && keyPattern.test(key) && (keyType === 'numeric' || isCalendarDate(key.slice(0, 10)));
+  if (!wellFormed) {
+    throw badUserInput(`Cursor "${raw}" does not belong to a page ordered by ${orderBy}; pass a cursor from a page with the same orderBy, or omit "after".`, {
+      argument: 'after',
+    });
+  }
+}
+
+// Date.parse accepts "2026-02-30" as March 2; PostgreSQL rejects it, so check that the date exists.
+function isCalendarDate(date: string): boolean {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
+}
