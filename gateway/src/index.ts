@@ -1,10 +1,11 @@
 import { ConfigError, createLogger, stopOnSignal } from '@jobgraph/kit';
 import { readGatewayConfig } from './gateway-config.ts';
+import { readOperationLimits } from './limits.ts';
 import { startGateway } from './start-gateway.ts';
 
 const logger = createLogger('gateway');
 try {
-  const gateway = await startGateway({ config: readGatewayConfig(process.env), logger });
+  const gateway = await startGateway({ config: readGatewayConfig(process.env), limits: readOperationLimits(process.env), logger });
   stopOnSignal(() => gateway.stop(), logger);
 } catch (error) {
   if (error instanceof ConfigError) logger.fatal(`gateway cannot start: ${error.message}`);

@@ -2,24 +2,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  ConfigError,
-  createHttpTenantDirectory,
-  createLogger,
-  errorLogPlugin,
-  formatError,
-  readRequestId,
-  resolveTenantHeader,
-  type Logger,
-  type TenantDirectory,
-} from '@jobgraph/kit';
+import { ConfigError, createLogger, errorLogPlugin, formatError, identifyRequest, readRequestId, type Logger } from '@jobgraph/kit';
 import express from 'express';
 import type { GatewayConfig } from './gateway-config.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { protectOperations, type OperationLimits } from './limits.ts';
+import { createGatewayMetrics } from './metrics.ts';
+import { lazyIdentityServices } from './identity-services.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 
 export interface StartGatewayOptions {
@@ -27,6 +20,8 @@ export interface StartGatewayOptions {
   readonly logger?: Logger;
   /** The supergraph SDL; read from `config.supergraphPath` when omitted. */
   readonly supergraphSdl?: string;
+  /** Limits on operations; `readOperationLimits(process.env)` gives the configured ones. */
+  readonly limits: OperationLimits;
 }
 
 export interface RunningGateway {
@@ -55,26 +50,32 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
   });
 
-  let tenants: TenantDirectory | undefined;
-  const tenantDirectory = () => {
-    const usersUrl = subgraphs.get('users');
-    if (!usersUrl) throw new ConfigError('USERS_URL', 'The supergraph has no users subgraph, so the gateway cannot check tenants; compose it with the users subgraph.');
-    tenants ??= createHttpTenantDirectory(usersUrl.replace(/\/graphql$/, ''));
-    return tenants;
-  };
+  const identityServices = lazyIdentityServices(() => subgraphs.get('users'), config.accessTokens);
 
   const app = express();
   const httpServer = http.createServer(app);
+  const protection = protectOperations(options.limits);
+  const metrics = createGatewayMetrics();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageLocalDefault({ embed: true }), errorLogPlugin()],
+    validationRules: protection.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      errorLogPlugin(),
+      metrics.plugin,
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+    ],
     logger,
   });
   await apollo.start();
 
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/health', async (_request, response) => {
     const checks = await Promise.all([...subgraphs].map(async ([name, url]) => [name, await checkHealth(url)] as const));
     const healthy = checks.every(([, status]) => status === 'ok');
@@ -88,14 +89,17 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         const requestId = readRequestId(req.headers['x-request-id']);
         res.setHeader('x-request-id', requestId);
         const tenantHeader = req.headers['x-tenant'];
-        const tenantSlug = (Array.isArray(tenantHeader) ? tenantHeader[0] : tenantHeader) || config.defaultTenant;
-        // Checked here too, so that a client gets a 400 or 404 at once instead of an error per subgraph fetch.
-        await resolveTenantHeader(tenantDirectory(), tenantSlug);
+        const namedSlug = Array.isArray(tenantHeader) ? tenantHeader[0] : tenantHeader;
+        // A token names its own tenant, so the default tenant applies to anonymous requests only.
+        const tenantSlug = namedSlug || (req.headers.authorization ? undefined : config.defaultTenant);
+        // Checked here, before any subgraph is called: a bad token is a 401 and an unknown tenant a 404 for the whole request.
+        const { tenant, viewer } = await identifyRequest({ authorization: req.headers.authorization, 'x-tenant': tenantSlug }, identityServices());
         return {
           requestId,
-          logger: logger.child({ requestId }),
+          logger: logger.child({ requestId, tenantId: tenant?.id, userId: viewer?.userId }),
           authorization: req.headers.authorization,
-          tenantSlug,
+          tenantSlug: tenant?.slug,
+          clientAddress: req.socket.remoteAddress,
         };
       },
     }),

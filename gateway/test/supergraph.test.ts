@@ -79,6 +79,27 @@ describe('supergraph through the gateway', () => {
     expect(response.errors?.[0]?.message).toContain('salaryInBitcoin');
   });
 
+  it('rejects an operation with too many aliases before planning it', async () => {
+    const aliases = Array.from({ length: 16 }, (_, index) => `a${index}: jobs(first: 1) { totalCount }`).join(' ');
+    const response = await graph.query(`{ ${aliases} }`, {}, { tenant: 'demo' });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('rejects an operation nested deeper than the limit', async () => {
+    const nested = `{ jobs { edges { node { company { jobs { edges { node { company { jobs { edges { node { company { name } } } } } } } } } } } } }`;
+    const response = await graph.query(nested, {}, { tenant: 'demo' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('counts requests by operation in the metrics', async () => {
+    await graph.query(jobPageQuery, { id: demoJobId }, { tenant: 'demo' });
+    const metrics = await (await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(/jobgraph_graphql_requests_total\{operation="JobSlice",outcome="ok"\} \d+/);
+  });
+
   it('hides a draft job from an anonymous reader', async () => {
     const response = await graph.query(jobPageQuery, { id: '0193a000-0000-7000-8000-000000000304' }, { tenant: 'demo' });
     expect(response.errors).toBeUndefined();

@@ -1,6 +1,6 @@
 import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@jobgraph/kit';
 import { createTestDatabase, type TestDatabase } from '@jobgraph/kit/testing';
-import { readGatewayConfig, startGateway, type RunningGateway } from '@jobgraph/gateway';
+import { readGatewayConfig, readOperationLimits, startGateway, type RunningGateway } from '@jobgraph/gateway';
 import { composeSupergraph } from '../compose-supergraph.ts';
 import { findSubgraphs } from '../find-subgraphs.ts';
 
@@ -83,6 +83,7 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     if (composed.errors) throw new Error(`Composition failed:\n${composed.errors.join('\n')}`);
     gateway = await startGateway({
       config: { ...readGatewayConfig({}), port: 0 },
+      limits: readOperationLimits({}),
       supergraphSdl: composed.supergraphSdl,
       logger: logger.child({ service: 'gateway' }),
     });
