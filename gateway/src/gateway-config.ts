@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, envPrefix, isTenantSlug, readHttpUrl, readPort, type Env } from '@jobgraph/kit';
+import { ConfigError, envPrefix, isTenantSlug, readAccessTokenSettings, readHttpUrl, readPort, type AccessTokenSettings, type Env } from '@jobgraph/kit';
 
 export interface GatewayConfig {
   readonly port: number;
@@ -8,11 +8,13 @@ export interface GatewayConfig {
   subgraphUrl(name: string, supergraphUrl: string): string;
   /** The tenant slug of requests that name none; unset in production. */
   readonly defaultTenant: string | undefined;
+  /** The `iss` and `aud` access tokens must carry: `JWT_ISSUER` and `JWT_AUDIENCE`. */
+  readonly accessTokens: AccessTokenSettings;
 }
 
 const committedSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
-/** Reads the gateway's configuration: `GATEWAY_PORT`, `SUPERGRAPH_PATH`, `<SUBGRAPH>_URL` and `DEFAULT_TENANT`. */
+/** Reads the gateway's configuration: `GATEWAY_PORT`, `SUPERGRAPH_PATH`, `<SUBGRAPH>_URL`, `DEFAULT_TENANT`, `JWT_ISSUER` and `JWT_AUDIENCE`. */
 export function readGatewayConfig(env: Env): GatewayConfig {
   const defaultTenant = env.DEFAULT_TENANT || undefined;
   if (defaultTenant !== undefined && !isTenantSlug(defaultTenant)) {
@@ -27,5 +29,6 @@ export function readGatewayConfig(env: Env): GatewayConfig {
       return override.endsWith('/graphql') ? override : `${override}/graphql`;
     },
     defaultTenant,
+    accessTokens: readAccessTokenSettings(env),
   };
 }

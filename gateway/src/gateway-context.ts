@@ -6,6 +6,8 @@ export interface GatewayContext {
   readonly logger: Logger;
   /** The caller's `Authorization` header, forwarded unchanged. */
   readonly authorization: string | undefined;
-  /** The tenant slug from `X-Tenant`, or the configured default tenant. */
+  /** The slug of the tenant the request acts in: from `X-Tenant`, the access token, or the configured default tenant. */
   readonly tenantSlug: string | undefined;
+  /** The address the request came from, forwarded as `X-Forwarded-For` for per-client limits. */
+  readonly clientAddress: string | undefined;
 }

@@ -12,5 +12,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     headers.set('x-request-id', context.requestId);
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.tenantSlug) headers.set('x-tenant', context.tenantSlug);
+    if (context.clientAddress) headers.set('x-forwarded-for', context.clientAddress);
   }
 }

@@ -1,6 +1,10 @@
 import { demoTenant, demoUsers, inTenant, type Logger } from '@jobgraph/kit';
 import type { Kysely } from 'kysely';
+import { hashPassword } from './auth/password-hashing.ts';
 import type { UsersDatabase } from './db/database.ts';
+
+/** The password of every demo user. It is public (see docs/security.md), so only the demo tenant may use it. */
+export const demoPassword = 'jobgraph-demo-1';
 
 const people = [
   { id: demoUsers.admin, username: 'admin', first: 'Ada', last: 'Okafor', role: 'ADMIN' },
@@ -9,7 +13,7 @@ const people = [
   { id: demoUsers.candidate, username: 'sam.candidate', first: 'Sam', last: 'Lindqvist', role: 'CANDIDATE' },
 ] as const;
 
-/** Creates the demo tenant and its users, unless they exist. */
+/** Creates the demo tenant and its users unless they exist, and gives the demo password to any demo user without one. */
 export async function seedDemo(db: Kysely<UsersDatabase>, logger: Logger): Promise<void> {
   const inserted = await db
     .insertInto('tenants')
@@ -17,8 +21,8 @@ export async function seedDemo(db: Kysely<UsersDatabase>, logger: Logger): Promi
     .onConflict((conflict) => conflict.doNothing())
     .returning('id')
     .executeTakeFirst();
-  await inTenant(db, demoTenant.id, (trx) =>
-    trx
+  await inTenant(db, demoTenant.id, async (trx) => {
+    await trx
       .insertInto('users')
       .values(
         people.map((person) => ({
@@ -33,7 +37,13 @@ export async function seedDemo(db: Kysely<UsersDatabase>, logger: Logger): Promi
         })),
       )
       .onConflict((conflict) => conflict.doNothing())
-      .execute(),
-  );
+      .execute();
+    // Demo data made before accounts had passwords gets one too; hashing only then keeps later starts fast.
+    const ids = people.map((person) => person.id);
+    const withoutPassword = await trx.selectFrom('users').select('id').where('id', 'in', ids).where('password_hash', 'is', null).execute();
+    if (withoutPassword.length === 0) return;
+    const passwordHash = await hashPassword(demoPassword);
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', 'in', withoutPassword.map((row) => row.id)).execute();
+  });
   if (inserted) logger.info({ tenant: demoTenant.slug }, 'demo tenant loaded');
 }

@@ -11,6 +11,9 @@ export function createLoaders(scope: LoaderScope<UsersDatabase>) {
       if (!tenant || !ids.includes(tenant.id)) return [];
       return findTenantsByIds(scope.db, [tenant.id]);
     }),
+    // Finds the tenants of user rows a resolver already has. A user the caller may see makes its tenant visible
+    // too, also before the request has a tenant, as in registerTenant.
+    tenantOfUser: createIdLoader((ids) => findTenantsByIds(scope.db, ids)),
   };
 }
 

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { createCachedTenantDirectory, defineSubgraph } from '@jobgraph/kit';
-import type { UsersDatabase } from './db/database.ts';
-import { findTenantBySlug } from './db/user-queries.ts';
+import { createCachedTenantDirectory, defineSubgraph, type Tenant } from '@jobgraph/kit';
+import type { TenantRow, UsersDatabase } from './db/database.ts';
+import { findTenantById, findTenantBySlug } from './db/user-queries.ts';
 import { migrations } from './db/migrations/index.ts';
 import { seedDemo } from './demo.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { addRoutes } from './routes.ts';
+import { createServices } from './services.ts';
+
+const toTenant = (row: TenantRow | undefined): Tenant | null => (row ? { id: row.id, slug: row.slug } : null);
 
 /** The users subgraph: tenants, accounts and authentication. */
 export const usersSubgraph = defineSubgraph({
@@ -16,24 +20,15 @@ export const usersSubgraph = defineSubgraph({
   migrations,
   createLoaders,
   seedDemo,
+  createServices,
+  // The users subgraph signs the tokens, so it verifies them with its own keys instead of its JWKS over HTTP.
+  accessTokenKeys: (services) => services.signingKeys.verificationKeys,
   tenantDirectory: (db) =>
-    createCachedTenantDirectory(async (slug) => {
-      const tenant = await findTenantBySlug(db, slug);
-      return tenant ? { id: tenant.id, slug: tenant.slug } : null;
+    createCachedTenantDirectory({
+      bySlug: async (slug) => toTenant(await findTenantBySlug(db, slug)),
+      byId: async (id) => toTenant(await findTenantById(db, id)),
     }),
-  routes(router, { db, logger }) {
-    // Other subgraphs turn an X-Tenant slug into a tenant id here; a tenant's id and slug are not secret.
-    router.get('/tenants/:slug', async (request, response) => {
-      try {
-        const tenant = await findTenantBySlug(db, request.params.slug);
-        if (!tenant) response.status(404).json({ error: `Tenant "${request.params.slug}" does not exist.` });
-        else response.json({ id: tenant.id, slug: tenant.slug });
-      } catch (error) {
-        logger.error({ err: error, slug: request.params.slug }, 'tenant lookup failed');
-        response.status(500).json({ error: 'Tenant lookup failed.' });
-      }
-    });
-  },
+  routes: addRoutes,
 });
 
 export type { UsersDatabase };

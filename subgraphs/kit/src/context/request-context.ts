@@ -17,7 +17,7 @@ export interface Viewer {
 }
 
 /** What every resolver of every subgraph receives as its context. */
-export interface RequestContext<DB = unknown, Loaders = unknown> {
+export interface RequestContext<DB = unknown, Loaders = unknown, Services = unknown> {
   /** From the gateway's `x-request-id`, or new when the request came without one. */
   readonly requestId: string;
   /** A child of the service logger that carries the request id and tenant id. */
@@ -26,9 +26,13 @@ export interface RequestContext<DB = unknown, Loaders = unknown> {
   readonly tenant: Tenant | null;
   /** The authenticated user, or null for an anonymous request. */
   readonly viewer: Viewer | null;
+  /** The IP address of the client, as the gateway saw it; it keys per-client rate limits. */
+  readonly clientAddress: string;
   readonly db: Kysely<DB>;
   /** DataLoaders made for this request alone, so no cache outlives it. */
   readonly loaders: Loaders;
+  /** The services the subgraph's `createServices` built at start, shared by all requests. */
+  readonly services: Services;
 }
 
 /** Returns the request's tenant, or raises BAD_USER_INPUT when the request named none. */

@@ -1,10 +1,19 @@
 import { LRUCache } from 'lru-cache';
 import { badUserInput, notFound } from '../errors/client-error.ts';
+import { isId } from '../graphql/ids.ts';
 import type { Tenant } from './request-context.ts';
 
-/** Finds tenants by slug. The users subgraph owns tenants; the others ask it. */
+/** Finds tenants by slug or id. The users subgraph owns tenants; the others ask it. */
 export interface TenantDirectory {
   findBySlug(slug: string): Promise<Tenant | null>;
+  /** Finds the tenant of an access token's `tid`, for requests that send a token and no `X-Tenant`. */
+  findById(id: string): Promise<Tenant | null>;
+}
+
+/** The uncached lookups a directory is built on. */
+export interface TenantLookup {
+  bySlug(slug: string): Promise<Tenant | null>;
+  byId(id: string): Promise<Tenant | null>;
 }
 
 const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -15,33 +24,42 @@ export function isTenantSlug(slug: string): boolean {
 }
 
 /**
- * Wraps a lookup in a cache: found tenants are kept for five minutes, since a
- * slug never moves to another tenant, and unknown slugs for ten seconds, so
- * that a new tenant becomes usable soon after it registers.
+ * Wraps lookups in a cache: found tenants are kept for five minutes, since a
+ * slug never moves to another tenant, and unknown slugs and ids for ten
+ * seconds, so that a new tenant becomes usable soon after it registers.
  */
-export function createCachedTenantDirectory(lookup: (slug: string) => Promise<Tenant | null>): TenantDirectory {
+export function createCachedTenantDirectory(lookup: TenantLookup): TenantDirectory {
   const found = new LRUCache<string, Tenant>({ max: 10_000, ttl: 5 * 60_000 });
   const missing = new LRUCache<string, true>({ max: 10_000, ttl: 10_000 });
+  const find = async (key: string, fetchTenant: () => Promise<Tenant | null>) => {
+    const cached = found.get(key);
+    if (cached) return cached;
+    if (missing.has(key)) return null;
+    const tenant = await fetchTenant();
+    if (tenant) found.set(key, tenant);
+    else missing.set(key, true);
+    return tenant;
+  };
   return {
-    async findBySlug(slug) {
-      const cached = found.get(slug);
-      if (cached) return cached;
-      if (missing.has(slug) || !isTenantSlug(slug)) return null;
-      const tenant = await lookup(slug);
-      if (tenant) found.set(slug, tenant);
-      else missing.set(slug, true);
-      return tenant;
-    },
+    findBySlug: async (slug) => (isTenantSlug(slug) ? find(`slug:${slug}`, () => lookup.bySlug(slug)) : null),
+    findById: async (id) => (isId(id) ? find(`id:${id.toLowerCase()}`, () => lookup.byId(id.toLowerCase())) : null),
   };
 }
 
-/** A cached directory that asks the users subgraph: `GET <usersUrl>/tenants/<slug>`. */
+/**
+ * A cached directory that asks the users subgraph: `GET <usersUrl>/tenants/<slug>`
+ * and `GET <usersUrl>/tenants/by-id/<id>`.
+ */
 export function createHttpTenantDirectory(usersUrl: string): TenantDirectory {
-  return createCachedTenantDirectory(async (slug) => {
-    const response = await fetch(`${usersUrl}/tenants/${encodeURIComponent(slug)}`, { signal: AbortSignal.timeout(5_000) });
+  const fetchTenant = async (path: string, label: string): Promise<Tenant | null> => {
+    const response = await fetch(`${usersUrl}/tenants/${path}`, { signal: AbortSignal.timeout(5_000) });
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`The users subgraph answered ${response.status} for tenant "${slug}".`);
+    if (!response.ok) throw new Error(`The users subgraph answered ${response.status} for tenant ${label}.`);
     return (await response.json()) as Tenant;
+  };
+  return createCachedTenantDirectory({
+    bySlug: (slug) => fetchTenant(encodeURIComponent(slug), `"${slug}"`),
+    byId: (id) => fetchTenant(`by-id/${encodeURIComponent(id)}`, `id "${id}"`),
   });
 }
 

@@ -7,7 +7,7 @@ import type { SubgraphDefinition } from './subgraph-definition.ts';
  * Runs a subgraph as a process: starts it, stops it cleanly on SIGINT or
  * SIGTERM, and turns a configuration error into one line and exit code 1.
  */
-export async function runSubgraph<DB, Loaders>(definition: SubgraphDefinition<DB, Loaders>): Promise<void> {
+export async function runSubgraph<DB, Loaders, Services>(definition: SubgraphDefinition<DB, Loaders, Services>): Promise<void> {
   const logger = createLogger(definition.name);
   let running: RunningSubgraph<DB>;
   try {

@@ -12,18 +12,23 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { locateDatabase, type DatabaseLocation } from '../config/database-url.ts';
 import { envPrefix, readChoice, readHttpUrl, readPort, type Env } from '../config/env.ts';
-import type { RequestContext, Viewer } from '../context/request-context.ts';
-import { createHttpTenantDirectory, resolveTenantHeader, type TenantDirectory } from '../context/tenant-directory.ts';
+import { createAccessTokenVerifier } from '../auth/access-token-verifier.ts';
+import { readAccessTokenSettings } from '../auth/access-token-settings.ts';
+import { identifyRequest, type RequestIdentity } from '../auth/identify-request.ts';
+import { createRemoteKeySet } from '../auth/remote-key-set.ts';
+import type { RequestContext } from '../context/request-context.ts';
+import { createHttpTenantDirectory, type TenantDirectory } from '../context/tenant-directory.ts';
 import type { Database } from '../database/open-database.ts';
 import { prepareDatabase } from '../database/prepare-database.ts';
 import { errorLogPlugin } from '../errors/error-log-plugin.ts';
 import { formatError } from '../errors/format-error.ts';
 import { scalarResolvers } from '../graphql/scalars.ts';
 import { createLogger } from '../logger.ts';
+import { readClientAddress } from './client-address.ts';
 import { readRequestId } from './request-id.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
-/** Where `.data/` is: at the top of the repository, whatever the working directory. */
+/** The `.data/` folder at the top of the repository, whatever the working directory. */
 const defaultDataRoot = fileURLToPath(new URL('../../../../.data', import.meta.url));
 
 export interface StartSubgraphOptions {
@@ -36,8 +41,12 @@ export interface StartSubgraphOptions {
   /** Overrides `DEMO_DATA`. */
   readonly demoData?: boolean;
   readonly tenantDirectory?: TenantDirectory;
-  /** Finds the viewer of a request; until it is given, every request is anonymous. */
-  readonly authenticate?: (request: express.Request) => Promise<Viewer | null>;
+  /**
+   * Finds the tenant and viewer of a request. By default `identifyRequest`
+   * verifies the bearer token against the users subgraph's keys and resolves
+   * `X-Tenant`.
+   */
+  readonly authenticate?: (request: express.Request) => Promise<RequestIdentity>;
 }
 
 /** A running subgraph. */
@@ -54,8 +63,8 @@ export interface RunningSubgraph<DB> {
  * Starts a subgraph: validates its configuration, prepares its database,
  * loads demo data when asked, and serves `/graphql` and `/health` over HTTP.
  */
-export async function startSubgraph<DB, Loaders>(
-  definition: SubgraphDefinition<DB, Loaders>,
+export async function startSubgraph<DB, Loaders, Services>(
+  definition: SubgraphDefinition<DB, Loaders, Services>,
   options: StartSubgraphOptions = {},
 ): Promise<RunningSubgraph<DB>> {
   const env = options.env ?? process.env;
@@ -71,11 +80,18 @@ export async function startSubgraph<DB, Loaders>(
   try {
     if (demoData && definition.seedDemo) await definition.seedDemo(db, logger);
     const tenants = options.tenantDirectory ?? definition.tenantDirectory?.(db) ?? createHttpTenantDirectory(usersUrl);
+    const dataDir = location.kind === 'pglite' ? location.dataDir : undefined;
+    const services = (await definition.createServices?.({ db, logger, env, dataDir })) as Services;
+    const verifier = createAccessTokenVerifier({
+      keys: definition.accessTokenKeys?.(services) ?? createRemoteKeySet(usersUrl),
+      settings: readAccessTokenSettings(env),
+    });
+    const authenticate = options.authenticate ?? ((request: express.Request) => identifyRequest(request.headers, { verifier, tenants }));
 
     const app = express();
     const httpServer = http.createServer(app);
     const schema = buildSubgraphSchema({ typeDefs: parse(definition.typeDefs), resolvers: withScalars(definition) as never });
-    const apollo = new ApolloServer<RequestContext<DB, Loaders>>({
+    const apollo = new ApolloServer<RequestContext<DB, Loaders, Services>>({
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
@@ -93,7 +109,7 @@ export async function startSubgraph<DB, Loaders>(
         response.status(503).json({ status: 'unavailable', service: definition.name, database: database.kind });
       }
     });
-    definition.routes?.(app, { db, logger });
+    definition.routes?.(app, { db, logger, services });
     app.use(
       '/graphql',
       express.json({ limit: '5mb' }),
@@ -101,15 +117,16 @@ export async function startSubgraph<DB, Loaders>(
         context: async ({ req, res }) => {
           const requestId = readRequestId(req.headers['x-request-id']);
           res.setHeader('x-request-id', requestId);
-          const tenant = await resolveTenantHeader(tenants, req.headers['x-tenant']);
-          const viewer = (await options.authenticate?.(req)) ?? null;
+          const { tenant, viewer } = await authenticate(req);
           return {
             requestId,
-            logger: logger.child({ requestId, tenantId: tenant?.id }),
+            logger: logger.child({ requestId, tenantId: tenant?.id, userId: viewer?.userId }),
             tenant,
             viewer,
+            clientAddress: readClientAddress(req),
             db,
             loaders: definition.createLoaders({ db, tenant, viewer }),
+            services,
           };
         },
       }),

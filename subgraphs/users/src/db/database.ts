@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -12,6 +12,7 @@ export interface TenantsTable {
 export interface UsersTable {
   tenant_id: string;
   id: string;
+  /** Stored trimmed and in lower case, so that one address cannot register twice. */
   email: string;
   username: string;
   first_name: string;
@@ -23,14 +24,32 @@ export interface UsersTable {
   bio: string | null;
   role: 'CANDIDATE' | 'EMPLOYER' | 'ADMIN';
   is_verified: Generated<boolean>;
+  /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>`; null means the account cannot log in. */
+  password_hash: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface RefreshTokensTable {
+  tenant_id: string;
+  id: string;
+  family_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
 
 export interface UsersDatabase {
   tenants: TenantsTable;
   users: UsersTable;
+  refresh_tokens: RefreshTokensTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserChanges = Updateable<UsersTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;

@@ -1,5 +1,8 @@
-import { isSelfOrAdmin, parseId, requireTenant } from '@jobgraph/kit';
+import { buildConnection, inTenant, isSelfOrAdmin, notFound, parseId, parsePageArgs, requireRole, requireTenant, requireViewer, type UserRole } from '@jobgraph/kit';
 import type { UserRow } from '../db/database.ts';
+import { countUsers, listUsers, updateUser } from '../db/user-queries.ts';
+import { validateProfileChanges, type UpdateProfileInput } from '../domain/account-input.ts';
+import { describeAccountConflict } from './auth-resolvers.ts';
 import type { UsersContext } from './context.ts';
 
 /** Tells whether the viewer may see the contact details of `user`: the user themselves and the tenant's ADMINs. */
@@ -7,16 +10,42 @@ function maySeeContact(user: UserRow, ctx: UsersContext): boolean {
   return isSelfOrAdmin(ctx.viewer, user.id);
 }
 
+async function users(_: unknown, args: { role?: UserRole | null; first?: number | null; after?: string | null }, ctx: UsersContext) {
+  requireRole(ctx, 'ADMIN');
+  const tenant = requireTenant(ctx);
+  const page = parsePageArgs(args);
+  const filter = { role: args.role ?? null };
+  const rows = await inTenant(ctx.db, tenant.id, (trx) => listUsers(trx, tenant.id, filter, page.limit, page.after));
+  const countTotal = () => inTenant(ctx.db, tenant.id, (trx) => countUsers(trx, tenant.id, filter));
+  return buildConnection(rows, page, (row) => ({ key: null, id: row.id }), countTotal);
+}
+
+async function updateProfile(_: unknown, { input }: { input: UpdateProfileInput }, ctx: UsersContext): Promise<UserRow> {
+  const viewer = requireViewer(ctx);
+  const tenant = requireTenant(ctx);
+  const changes = validateProfileChanges(input);
+  try {
+    const updated = await inTenant(ctx.db, tenant.id, (trx) => updateUser(trx, tenant.id, viewer.userId, changes));
+    if (!updated) throw notFound(`User "${viewer.userId}" of the access token no longer exists; log in again.`);
+    return updated;
+  } catch (error) {
+    throw describeAccountConflict(error, { username: changes.username ?? undefined });
+  }
+}
+
 export const userResolvers = {
   Query: {
+    me: (_: unknown, __: unknown, ctx: UsersContext) => (ctx.viewer ? ctx.loaders.userById.load(ctx.viewer.userId) : null),
     user: (_: unknown, args: { id: string }, ctx: UsersContext) => {
       requireTenant(ctx);
       return ctx.loaders.userById.load(parseId(args.id, 'id'));
     },
+    users,
   },
+  Mutation: { updateProfile },
   User: {
     __resolveReference: (reference: { id: string }, ctx: UsersContext) => ctx.loaders.userById.load(reference.id),
-    tenant: (user: UserRow, _: unknown, ctx: UsersContext) => ctx.loaders.tenantById.load(user.tenant_id),
+    tenant: (user: UserRow, _: unknown, ctx: UsersContext) => ctx.loaders.tenantOfUser.load(user.tenant_id),
     email: (user: UserRow, _: unknown, ctx: UsersContext) => (maySeeContact(user, ctx) ? user.email : null),
     phone: (user: UserRow, _: unknown, ctx: UsersContext) => (maySeeContact(user, ctx) ? user.phone : null),
     firstName: (user: UserRow) => user.first_name,

@@ -1,6 +1,8 @@
 import type { Migrations } from '@jobgraph/kit';
 import * as tenantsAndUsers from './0001-tenants-and-users.ts';
+import * as passwordsAndRefreshTokens from './0002-passwords-and-refresh-tokens.ts';
 
 export const migrations: Migrations = {
   '0001-tenants-and-users': tenantsAndUsers,
+  '0002-passwords-and-refresh-tokens': passwordsAndRefreshTokens,
 };

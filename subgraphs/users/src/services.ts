@@ -1,0 +1,33 @@
+import { readAccessTokenSettings, readPositiveInteger, type ServiceSetup } from '@jobgraph/kit';
+import type { UsersDatabase } from './db/database.ts';
+import type { AccessTokenIssuer } from './auth/access-tokens.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import { loadSigningKeys, type SigningKeys } from './auth/signing-keys.ts';
+
+/** The long-lived services of the users subgraph, shared by all requests. */
+export interface UsersServices {
+  readonly signingKeys: SigningKeys;
+  readonly accessTokens: AccessTokenIssuer;
+  /** Lifetime of a refresh token from its issue, in seconds. */
+  readonly refreshTokenLifetimeSeconds: number;
+  readonly loginThrottle: LoginThrottle;
+}
+
+/**
+ * Creates the users subgraph's services: the signing keys, the token
+ * lifetimes (`ACCESS_TOKEN_TTL_SECONDS`, default 900; `REFRESH_TOKEN_TTL_SECONDS`,
+ * default 30 days) and the login throttle.
+ */
+export async function createServices(setup: ServiceSetup<UsersDatabase>): Promise<UsersServices> {
+  const signingKeys = await loadSigningKeys(setup);
+  return {
+    signingKeys,
+    accessTokens: {
+      key: signingKeys.current,
+      settings: readAccessTokenSettings(setup.env),
+      lifetimeSeconds: readPositiveInteger(setup.env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
+    },
+    refreshTokenLifetimeSeconds: readPositiveInteger(setup.env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 60 * 60),
+    loginThrottle: new LoginThrottle(),
+  };
+}
