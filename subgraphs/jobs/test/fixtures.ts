@@ -1,4 +1,4 @@
-import { inTenant, newId, type Tenant } from '@jobgraph/kit';
+import { inTenant, newId, readOutbox, stampOutbox, type LoggedEvent, type Tenant } from '@jobgraph/kit';
 import type { TestSupergraph } from '@jobgraph/tools/testing';
 import type { Insertable, Kysely } from 'kysely';
 import type { CompaniesTable, JobsDatabase, JobsTable } from '../src/db/database.ts';
@@ -66,4 +66,20 @@ export async function linkJob(
 export function onlyError(response: { errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }) {
   if (response.errors?.length !== 1) throw new Error(`Expected one error, got ${JSON.stringify(response)}`);
   return { message: response.errors[0]!.message, code: response.errors[0]!.extensions?.code };
+}
+
+/** Every event the jobs subgraph has appended so far, in log order, optionally only those about `aggregateId`. */
+export async function readJobsEvents(graph: TestSupergraph, aggregateId?: string): Promise<LoggedEvent[]> {
+  const db = graph.subgraph('jobs').database.kysely as Kysely<unknown>;
+  await stampOutbox(db);
+  const page = await readOutbox(db, { producer: 'jobs', after: 0, limit: 10_000 });
+  return page.events.filter((event) => aggregateId === undefined || event.aggregateId === aggregateId);
+}
+
+/** Counts the rows of a jobs table in a tenant, to show that a failed mutation wrote nothing. */
+export async function countRows(graph: TestSupergraph, tenantId: string, table: 'companies' | 'jobs' | 'job_categories' | 'job_skills' | 'skills'): Promise<number> {
+  const row = await inTenant(jobsDatabase(graph), tenantId, (trx) =>
+    trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  );
+  return row.count;
 }
