@@ -42,3 +42,14 @@ export { allowReplayTruncate, asEventRelay, eventRelayRole } from './events/even
 export type { EventTables } from './events/event-tables.ts';
 export { eventTypes, isEventType, type EventPayload, type EventPayloadInput, type EventType, type EventTypeDeclaration } from './events/event-types.ts';
 export { readOutbox, stampOutbox, type OutboxPage, type ReadOutboxOptions } from './events/outbox-log.ts';
+export { defineConsumer, type ConsumerDefinition } from './events/consumer-definition.ts';
+export type { ConsumerState } from './events/consumer-state.ts';
+export type { DeliveryBatch, EventDelivery, EventFeed, EventTransport, RawLoggedEvent } from './events/event-feed.ts';
+export { createEventTransport } from './events/event-transport.ts';
+export { createHttpTransport, type HttpTransportOptions } from './events/http-transport.ts';
+export { defaultNatsStream, type NatsStreamSettings } from './events/nats-stream.ts';
+export { createNatsTransport, type NatsTransportOptions } from './events/nats-transport.ts';
+export { outboxPath, serveOutbox } from './events/outbox-route.ts';
+export { replayConsumer } from './events/replay-consumer.ts';
+export { startConsumer, type ConsumerOptions, type ConsumerStatus, type RunningConsumer } from './events/start-consumer.ts';
+export { startEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/start-event-relay.ts';

@@ -1,0 +1,60 @@
+import { nanos, RetentionPolicy, StorageType, type JetStreamManager, type NatsError } from 'nats';
+
+/** Where events go in JetStream: one stream, one subject per producer and type. */
+export interface NatsStreamSettings {
+  /** The stream's name. Default `JOBGRAPH_EVENTS`. */
+  readonly stream: string;
+  /** The subjects' prefix: an event goes to `<prefix>.<producer>.<type>`. Default `jobgraph.events`. */
+  readonly subjectPrefix: string;
+}
+
+export const defaultNatsStream: NatsStreamSettings = { stream: 'JOBGRAPH_EVENTS', subjectPrefix: 'jobgraph.events' };
+
+/**
+ * How long JetStream remembers a message id to drop a second publish of it,
+ * in milliseconds. A relay that crashes between publishing and saving its
+ * cursor publishes again at its next start; within this window the broker
+ * drops the copy, and after it the consumers' inbox does.
+ */
+const duplicateWindowMs = 10 * 60_000;
+
+/**
+ * Creates the event stream when the server does not have it. It keeps every
+ * message with no age or size limit, so that a new consumer, or a replay,
+ * can start from the first event.
+ */
+export async function ensureEventStream(jsm: JetStreamManager, settings: NatsStreamSettings): Promise<void> {
+  try {
+    await jsm.streams.info(settings.stream);
+    return;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  try {
+    await jsm.streams.add({
+      name: settings.stream,
+      subjects: [`${settings.subjectPrefix}.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      duplicate_window: nanos(duplicateWindowMs),
+    });
+  } catch (error) {
+    // Another subgraph created it between the lookup and here.
+    if (!isAlreadyInUse(error)) throw error;
+  }
+}
+
+/** Returns the subject of events of `type` from `producer`. */
+export function eventSubject(settings: NatsStreamSettings, producer: string, type: string): string {
+  return `${settings.subjectPrefix}.${producer}.${type}`;
+}
+
+/** Tells whether a JetStream API call failed because the stream or consumer does not exist. */
+export function isNotFound(error: unknown): boolean {
+  const apiError = (error as NatsError | undefined)?.api_error;
+  return apiError?.code === 404 || (error as NatsError | undefined)?.code === '404';
+}
+
+function isAlreadyInUse(error: unknown): boolean {
+  return (error as NatsError | undefined)?.api_error?.err_code === 10058;
+}
