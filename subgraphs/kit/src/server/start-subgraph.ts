@@ -20,6 +20,7 @@ import type { RequestContext } from '../context/request-context.ts';
 import { createHttpTenantDirectory, type TenantDirectory } from '../context/tenant-directory.ts';
 import type { Database } from '../database/open-database.ts';
 import { prepareDatabase } from '../database/prepare-database.ts';
+import { startSubgraphEvents, type SubgraphEvents } from '../events/start-subgraph-events.ts';
 import { errorLogPlugin } from '../errors/error-log-plugin.ts';
 import { formatError } from '../errors/format-error.ts';
 import { scalarResolvers } from '../graphql/scalars.ts';
@@ -77,6 +78,7 @@ export async function startSubgraph<DB, Loaders, Services>(
 
   const database = await prepareDatabase<DB>({ location, migrations: definition.migrations, logger });
   const db = database.kysely;
+  let events: SubgraphEvents | undefined;
   try {
     if (demoData && definition.seedDemo) await definition.seedDemo(db, logger);
     const tenants = options.tenantDirectory ?? definition.tenantDirectory?.(db) ?? createHttpTenantDirectory(usersUrl);
@@ -100,13 +102,16 @@ export async function startSubgraph<DB, Loaders, Services>(
     });
     await apollo.start();
 
+    events = await startSubgraphEvents({ producer: definition.name, db, consumers: definition.consumers ?? [], env, logger, router: app });
+    const eventSide = events;
     app.get('/health', async (_request, response) => {
+      const consumers = eventSide.consumerStatuses();
       try {
         await sql`select 1`.execute(db);
-        response.json({ status: 'ok', service: definition.name, database: database.kind });
+        response.json({ status: 'ok', service: definition.name, database: database.kind, consumers });
       } catch (error) {
         logger.error({ err: error }, 'health check failed');
-        response.status(503).json({ status: 'unavailable', service: definition.name, database: database.kind });
+        response.status(503).json({ status: 'unavailable', service: definition.name, database: database.kind, consumers });
       }
     });
     definition.routes?.(app, { db, logger, services });
@@ -148,11 +153,13 @@ export async function startSubgraph<DB, Loaders, Services>(
       logger,
       async stop() {
         await apollo.stop();
+        await eventSide.stop();
         await database.close();
         logger.info(`${definition.name} subgraph stopped`);
       },
     };
   } catch (error) {
+    await events?.stop();
     await database.close();
     throw error;
   }

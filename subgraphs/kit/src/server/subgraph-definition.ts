@@ -7,6 +7,7 @@ import type { Env } from '../config/env.ts';
 import type { RequestContext, Tenant, Viewer } from '../context/request-context.ts';
 import type { TenantDirectory } from '../context/tenant-directory.ts';
 import type { Migrations } from '../database/migrate.ts';
+import type { ConsumerDefinition } from '../events/consumer-definition.ts';
 
 /** What a subgraph's DataLoaders are built from, once per request. */
 export interface LoaderScope<DB> {
@@ -57,6 +58,8 @@ export interface SubgraphDefinition<DB = unknown, Loaders = unknown, Services = 
   routes?(router: Router, services: { readonly db: Kysely<DB>; readonly logger: Logger; readonly services: Services }): void;
   /** Overrides how tenant slugs are found; the users subgraph reads its own table. */
   tenantDirectory?(db: Kysely<DB>): TenantDirectory;
+  /** The event consumers the subgraph runs: started once its database is ready, stopped before it closes, and shown on `/health`. */
+  readonly consumers?: readonly ConsumerDefinition<DB>[];
 }
 
 /** Declares a subgraph with its types checked. */
