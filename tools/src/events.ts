@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import {
+  ConfigError,
+  createEventTransport,
+  createLogger,
+  envPrefix,
+  locateDatabase,
+  prepareDatabase,
+  readHttpUrl,
+  replayConsumer,
+  type ConsumerDefinition,
+} from '@jobgraph/kit';
+import { findSubgraphs, repositoryRoot, type SubgraphPackage } from './find-subgraphs.ts';
+
+/**
+ * `npm run events -- <command>`:
+ * - `list` prints every consumer with the subgraph that runs it.
+ * - `replay <consumer>` rebuilds a consumer from the first event. When its
+ *   subgraph runs, the subgraph replays it in place; when it does not, the
+ *   consumer's state is cleared in its database and the next start rebuilds it.
+ */
+const usage = 'Usage: npm run events -- list | replay <consumer>';
+const logger = createLogger('events');
+const { positionals } = parseArgs({ allowPositionals: true });
+const [command, consumerName] = positionals;
+
+function findConsumer(subgraphs: readonly SubgraphPackage[], name: string): { subgraph: SubgraphPackage; consumer: ConsumerDefinition } | undefined {
+  for (const subgraph of subgraphs) {
+    const consumer = subgraph.definition.consumers?.find((candidate) => candidate.name === name);
+    if (consumer) return { subgraph, consumer };
+  }
+  return undefined;
+}
+
+/** Asks the running subgraph to replay; returns false when nothing listens at its URL. */
+async function replayInRunningSubgraph(subgraph: SubgraphPackage, name: string): Promise<boolean> {
+  const { definition } = subgraph;
+  const baseUrl = readHttpUrl(process.env, `${envPrefix(definition.name)}_URL`, `http://localhost:${definition.defaultPort}`);
+  const token = process.env.EVENT_LOG_TOKEN;
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/internal/events/consumers/${encodeURIComponent(name)}/replay`, {
+      method: 'POST',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return false;
+    throw error;
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new Error(`The ${definition.name} subgraph at ${baseUrl} returned HTTP ${response.status}: ${body.error ?? response.statusText}`);
+  }
+  return true;
+}
+
+async function replayInDatabase(subgraph: SubgraphPackage, consumer: ConsumerDefinition): Promise<void> {
+  const { definition } = subgraph;
+  const location = locateDatabase(process.env, definition.name, `${process.env.DATA_DIR ?? `${repositoryRoot}.data`}/${definition.name}`);
+  const database = await prepareDatabase({ location, migrations: definition.migrations, logger: logger.child({ subgraph: definition.name }) });
+  const transport = await createEventTransport(process.env, logger);
+  try {
+    await replayConsumer(database.kysely, consumer, transport);
+  } finally {
+    await transport.close();
+    await database.close();
+  }
+}
+
+try {
+  const subgraphs = await findSubgraphs();
+  if (command === 'list') {
+    for (const { definition } of subgraphs) {
+      for (const consumer of definition.consumers ?? []) console.log(`${consumer.name}\t${definition.name}\t${consumer.events.join(', ')}`);
+    }
+  } else if (command === 'replay' && consumerName) {
+    const found = findConsumer(subgraphs, consumerName);
+    if (!found) {
+      const known = subgraphs.flatMap(({ definition }) => (definition.consumers ?? []).map((consumer) => `"${consumer.name}"`));
+      throw new ConfigError('consumer', `Consumer "${consumerName}" is not declared by any subgraph; known consumers: ${known.join(', ') || 'none'}.`);
+    }
+    if (await replayInRunningSubgraph(found.subgraph, consumerName)) {
+      logger.info(`${consumerName}: the ${found.subgraph.definition.name} subgraph is replaying it from the first event; its /health shows the lag.`);
+    } else {
+      await replayInDatabase(found.subgraph, found.consumer);
+      logger.info(`${consumerName}: state cleared; the ${found.subgraph.definition.name} subgraph rebuilds it from the first event when it starts.`);
+    }
+  } else {
+    throw new ConfigError('command', usage);
+  }
+} catch (error) {
+  if (error instanceof ConfigError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, 'events command failed');
+  process.exit(1);
+}
