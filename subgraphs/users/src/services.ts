@@ -1,4 +1,4 @@
-import { readAccessTokenSettings, readPositiveInteger, type ServiceSetup } from '@jobgraph/kit';
+import { ConfigError, readAccessTokenSettings, readPositiveInteger, type ServiceSetup } from '@jobgraph/kit';
 import type { UsersDatabase } from './db/database.ts';
 import type { AccessTokenIssuer } from './auth/access-tokens.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
@@ -20,13 +20,17 @@ export interface UsersServices {
  */
 export async function createServices(setup: ServiceSetup<UsersDatabase>): Promise<UsersServices> {
   const signingKeys = await loadSigningKeys(setup);
+  const settings = readAccessTokenSettings(setup.env);
+  const lifetimeSeconds = readPositiveInteger(setup.env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60);
+  if (lifetimeSeconds > settings.maxAgeSeconds) {
+    throw new ConfigError(
+      'ACCESS_TOKEN_TTL_SECONDS',
+      `ACCESS_TOKEN_TTL_SECONDS=${lifetimeSeconds} exceeds JWT_MAX_AGE_SECONDS=${settings.maxAgeSeconds}, so verifiers would reject tokens before they expire; lower it or raise JWT_MAX_AGE_SECONDS.`,
+    );
+  }
   return {
     signingKeys,
-    accessTokens: {
-      key: signingKeys.current,
-      settings: readAccessTokenSettings(setup.env),
-      lifetimeSeconds: readPositiveInteger(setup.env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
-    },
+    accessTokens: { key: signingKeys.current, settings, lifetimeSeconds },
     refreshTokenLifetimeSeconds: readPositiveInteger(setup.env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 60 * 60),
     loginThrottle: new LoginThrottle(),
   };

@@ -1,4 +1,4 @@
-import type { Env } from '../config/env.ts';
+import { readPositiveInteger, type Env } from '../config/env.ts';
 
 /**
  * The one signature algorithm access tokens may use: EdDSA over Ed25519.
@@ -7,7 +7,7 @@ import type { Env } from '../config/env.ts';
  */
 export const accessTokenAlgorithm = 'EdDSA';
 
-/** What the users subgraph writes into access tokens and every verifier checks. */
+/** The token claims the users subgraph writes and every verifier checks. */
 export interface AccessTokenSettings {
   /** The `iss` claim. */
   readonly issuer: string;
@@ -15,18 +15,22 @@ export interface AccessTokenSettings {
   readonly audience: string;
   /** How far apart the signer's and a verifier's clocks may be, in seconds. */
   readonly clockToleranceSeconds: number;
+  /** The maximum age of a token by its `iat`, in seconds, whatever its `exp`. A token with an `iat` in the future is rejected too. */
+  readonly maxAgeSeconds: number;
 }
 
 /**
  * Reads the token settings shared by the users subgraph, the gateway and the
- * other subgraphs: `JWT_ISSUER` (default `jobgraph-users`) and `JWT_AUDIENCE`
- * (default `jobgraph`). All services of one deployment must agree on them.
+ * other subgraphs: `JWT_ISSUER` (default `jobgraph-users`), `JWT_AUDIENCE`
+ * (default `jobgraph`) and `JWT_MAX_AGE_SECONDS` (default one day). All
+ * services of one deployment must agree on them.
  */
 export function readAccessTokenSettings(env: Env): AccessTokenSettings {
   return {
     issuer: env.JWT_ISSUER || 'jobgraph-users',
     audience: env.JWT_AUDIENCE || 'jobgraph',
     clockToleranceSeconds: 5,
+    maxAgeSeconds: readPositiveInteger(env, 'JWT_MAX_AGE_SECONDS', 24 * 60 * 60),
   };
 }
 

@@ -5,7 +5,7 @@ import { accessTokenAlgorithm, accessTokenType, type AccessTokenSettings } from 
 
 /** Checks access tokens and returns their claims. */
 export interface AccessTokenVerifier {
-  /** Returns the claims of `token`, or raises UNAUTHENTICATED that says what is wrong with it. */
+  /** Returns the claims of `token`, or raises UNAUTHENTICATED with a message that names what is wrong with it. */
   verify(token: string): Promise<AccessTokenClaims>;
 }
 
@@ -19,8 +19,8 @@ export interface AccessTokenVerifierOptions {
 
 /**
  * Creates a verifier that accepts only EdDSA tokens of type `at+jwt` signed
- * by one of `keys`, with the configured `iss` and `aud`, and with `exp`,
- * `iat`, `sub` and `jti` present.
+ * by one of `keys`, with the configured `iss` and `aud`, with `exp`, `iat`,
+ * `sub` and `jti` present, and no older than `maxAgeSeconds`.
  *
  * @example
  * const verifier = createAccessTokenVerifier({ keys: createRemoteKeySet(usersUrl), settings: readAccessTokenSettings(process.env) });
@@ -38,6 +38,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
           audience: settings.audience,
           requiredClaims: ['exp', 'iat', 'sub', 'jti'],
           clockTolerance: settings.clockToleranceSeconds,
+          maxTokenAge: settings.maxAgeSeconds,
           ...(options.now ? { currentDate: options.now() } : {}),
         });
         return readAccessTokenClaims(payload);
@@ -48,7 +49,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   };
 }
 
-/** Turns a jose error into the UNAUTHENTICATED error a client sees; failures of the key set itself pass unchanged. */
+/** Converts a jose error into the UNAUTHENTICATED error for the client. Failures of the key set itself pass unchanged. */
 function describeRejection(error: unknown): unknown {
   const logInAgain = 'Log in again to get a valid token.';
   if (error instanceof errors.JWTExpired) {

@@ -9,7 +9,7 @@ export interface LoginThrottlePolicy {
   readonly clientFailures: number;
   readonly windowSeconds: number;
   readonly blockSeconds: number;
-  /** Failures of an account after which each further failure is answered late: 250 ms, then doubling up to `maxDelayMs`. */
+  /** Failures of an account after which the response to each further failure is delayed: 250 ms, then doubling up to `maxDelayMs`. */
   readonly slowAfterFailures: number;
   readonly maxDelayMs: number;
 }
@@ -78,7 +78,7 @@ export class LoginThrottle {
     }
   }
 
-  /** Counts a failed login and returns how long to wait before answering it, in milliseconds. */
+  /** Counts a failed login and returns the delay before its response, in milliseconds. */
   recordFailure(keys: LoginAttemptKeys): number {
     const accountFailures = this.#count(`account:${keys.account}`, this.#policy.accountFailures);
     this.#count(`client:${keys.client}`, this.#policy.clientFailures);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isId } from '@jobgraph/kit';
 
 /**
- * A refresh token as the client holds it: `<tenant id>.<secret>`, where the
+ * A refresh token as the client stores it: `<tenant id>.<secret>`, where the
  * secret is 256 random bits in base64url. The tenant id lets the server find
  * the token under row-level security without any other header; only the
  * SHA-256 of the secret is stored.

@@ -31,9 +31,9 @@ interface KeyFile {
 /**
  * Loads the signing keys. `USERS_SIGNING_KEY` (an Ed25519 private key in
  * PKCS #8 PEM) wins, with `USERS_PREVIOUS_SIGNING_KEY` for the key it
- * replaced. Without it, an embedded database's data folder gets a key file
- * beside it, created on first start; with neither, a key is generated for
- * this process alone, so tokens do not outlive a restart.
+ * replaced. Without it, an embedded database gets a key file beside its data
+ * folder, created on first start. With neither, a key is generated for this
+ * process alone, so tokens do not outlive a restart.
  */
 export async function loadSigningKeys(setup: { readonly env: Env; readonly dataDir: string | undefined; readonly logger: Logger }): Promise<SigningKeys> {
   const { env, dataDir, logger } = setup;

