@@ -83,3 +83,39 @@ export async function countRows(graph: TestSupergraph, tenantId: string, table: 
   );
   return row.count;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Counts the SQL statements the jobs subgraph sends for one request. The
+ * counter also sees the event relay, which polls the outbox every 250 ms,
+ * so each measurement starts just after a relay poll ends and the lowest of
+ * `attempts` measurements is kept: the relay can only add statements.
+ */
+export async function countRequestStatements(graph: TestSupergraph, send: () => Promise<unknown>, attempts = 5): Promise<number> {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    await waitForRelayPoll(graph);
+    const before = graph.statementCounts().jobs!;
+    await send();
+    lowest = Math.min(lowest, graph.statementCounts().jobs! - before);
+  }
+  return lowest;
+}
+
+// Waits until the statement counter moves (a relay poll) and then stays still for 20 ms (the poll ended), or 1 s at most.
+async function waitForRelayPoll(graph: TestSupergraph): Promise<void> {
+  const started = Date.now();
+  const initial = graph.statementCounts().jobs!;
+  while (graph.statementCounts().jobs === initial && Date.now() - started < 1_000) await sleep(2);
+  let last = graph.statementCounts().jobs!;
+  let stillSince = Date.now();
+  while (Date.now() - stillSince < 20 && Date.now() - started < 1_000) {
+    await sleep(2);
+    const now = graph.statementCounts().jobs!;
+    if (now !== last) {
+      last = now;
+      stillSince = Date.now();
+    }
+  }
+}

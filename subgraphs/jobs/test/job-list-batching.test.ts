@@ -1,7 +1,7 @@
 import type { Tenant } from '@jobgraph/kit';
 import { startTestSupergraph, type TestSupergraph } from '@jobgraph/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCompany, insertJob, insertTenant, linkJob } from './fixtures.ts';
+import { countRequestStatements, insertCompany, insertJob, insertTenant, linkJob } from './fixtures.ts';
 
 const pageQuery = /* GraphQL */ `
   query Page($first: Int!) {
@@ -28,10 +28,10 @@ describe('batched loading of job lists', () => {
   let tenant: Tenant;
 
   async function statementsFor(document: string, variables: Record<string, unknown>): Promise<number> {
-    const before = graph.statementCounts().jobs!;
-    const response = await graph.query(document, variables, { tenant: tenant.slug });
-    expect(response.errors).toBeUndefined();
-    return graph.statementCounts().jobs! - before;
+    return countRequestStatements(graph, async () => {
+      const response = await graph.query(document, variables, { tenant: tenant.slug });
+      expect(response.errors).toBeUndefined();
+    });
   }
 
   beforeAll(async () => {

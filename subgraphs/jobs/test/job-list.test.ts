@@ -246,7 +246,17 @@ describe('jobs(filter, orderBy, first, after)', () => {
 
   it('rejects a negative salaryMin', async () => {
     const response = await graph.query(jobsQuery, { filter: { salaryMin: -1 } }, { tenant: tenant.slug });
-    expect(onlyError(response)).toEqual({ code: 'BAD_USER_INPUT', message: 'filter.salaryMin -1 is negative; use an amount of 0 or more.' });
+    expect(onlyError(response)).toEqual({ code: 'BAD_USER_INPUT', message: 'filter.salaryMin -1 is out of range; use an amount from 0 to 1000000000000.' });
+  });
+
+  it('rejects a salaryMin beyond the largest salary', async () => {
+    const response = await graph.query(jobsQuery, { filter: { salaryMin: 1e300 } }, { tenant: tenant.slug });
+    expect(onlyError(response)).toEqual({ code: 'BAD_USER_INPUT', message: 'filter.salaryMin 1e+300 is out of range; use an amount from 0 to 1000000000000.' });
+  });
+
+  it('matches a salaryMin equal to an amount with 4 decimal places', async () => {
+    expect(await titles({ filter: { salaryMin: 21.5, workplaceTypes: ['ONSITE'] } })).toEqual(['Night Nurse']);
+    expect(await titles({ filter: { salaryMin: 21.5001, workplaceTypes: ['ONSITE'] } })).toEqual([]);
   });
 
   it('resolves categories and skills of each job, required skills first', async () => {

@@ -2,7 +2,7 @@ import { inTenant, newId, type Tenant } from '@jobgraph/kit';
 import { startTestSupergraph, type TestSupergraph } from '@jobgraph/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardCategories, standardSkills } from '../src/domain/standard-taxonomy.ts';
-import { insertTenant, jobsDatabase, onlyError } from './fixtures.ts';
+import { countRequestStatements, insertTenant, jobsDatabase, onlyError } from './fixtures.ts';
 
 const treeQuery = /* GraphQL */ `
   {
@@ -142,8 +142,8 @@ describe('categories and skills', () => {
 });
 
 async function countStatements(graph: TestSupergraph, document: string, tenant: string): Promise<number> {
-  const before = graph.statementCounts().jobs!;
-  const response = await graph.query(document, {}, { tenant });
-  expect(response.errors).toBeUndefined();
-  return graph.statementCounts().jobs! - before;
+  return countRequestStatements(graph, async () => {
+    const response = await graph.query(document, {}, { tenant });
+    expect(response.errors).toBeUndefined();
+  });
 }

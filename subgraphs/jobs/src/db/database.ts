@@ -47,8 +47,12 @@ export interface JobsTable {
   salary_max: string | null;
   salary_currency: string | null;
   salary_period: SalaryPeriod | null;
-  /** Generated: `salary_max`, or `salary_min` when the range has no maximum; what salary order and `salaryMin` compare. */
-  salary_upper: Generated<string | null>;
+  /**
+   * Generated: `salary_max`, or `salary_min` when the range has no maximum,
+   * times 10,000 (amounts have at most 4 decimal places); what the SALARY
+   * order and the `salaryMin` filter compare. Returned as a number by the int8 parser.
+   */
+  salary_upper_scaled: Generated<number | null>;
   status: JobStatus;
   is_featured: Generated<boolean>;
   /** A calendar date, `YYYY-MM-DD`. */

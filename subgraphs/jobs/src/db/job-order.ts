@@ -5,11 +5,11 @@ import { sql, type RawBuilder } from 'kysely';
 export type JobOrderBy = 'NEWEST' | 'DEADLINE' | 'SALARY';
 
 interface JobOrder {
-  readonly column: 'published_at' | 'application_deadline' | 'salary_upper';
+  readonly column: 'published_at' | 'application_deadline' | 'salary_upper_scaled';
   readonly direction: 'asc' | 'desc';
   /** The sort value as the text a cursor carries; it must compare exactly, so timestamps keep their microseconds. */
   readonly keyText: RawBuilder<string | null>;
-  readonly keyType: 'timestamptz' | 'date' | 'numeric';
+  readonly keyType: 'timestamptz' | 'date' | 'bigint';
   readonly keyPattern: RegExp;
 }
 
@@ -29,11 +29,11 @@ const jobOrders: Readonly<Record<JobOrderBy, JobOrder>> = {
     keyPattern: /^[1-9]\d{3}-\d{2}-\d{2}$/,
   },
   SALARY: {
-    column: 'salary_upper',
+    column: 'salary_upper_scaled',
     direction: 'desc',
-    keyText: sql<string | null>`jobs.salary_upper::text`,
-    keyType: 'numeric',
-    keyPattern: /^\d{1,13}(\.\d{1,20})?$/,
+    keyText: sql<string | null>`jobs.salary_upper_scaled::text`,
+    keyType: 'bigint',
+    keyPattern: /^\d{1,18}$/,
   },
 };
 
@@ -49,17 +49,25 @@ export function orderClause(orderBy: JobOrderBy): RawBuilder<unknown> {
 }
 
 /**
- * The condition that keeps the rows after `cursor` in `orderBy`. Rows with a
- * sort value compare as (value, id) tuples, which an index on the same
- * columns serves; rows without one come last, ordered by id.
+ * The conditions that keep the rows after `cursor` in `orderBy`, in two
+ * parts because rows without a sort value come last: `withValue` compares
+ * (value, id) tuples, which an index on the same columns serves as a range,
+ * and `withoutValue` keeps the rows without a value that still follow. A
+ * cursor on a row without a value leaves no part `withValue`.
  */
-export function afterCursor(orderBy: JobOrderBy, cursor: Cursor): RawBuilder<boolean> {
+export function afterCursorParts(orderBy: JobOrderBy, cursor: Cursor): { withValue: RawBuilder<boolean> | null; withoutValue: RawBuilder<boolean> } {
   const { column, direction, keyType } = jobOrders[orderBy];
   const operator = sql.raw(direction === 'desc' ? '<' : '>');
   const value = sql.ref(`jobs.${column}`);
-  if (cursor.key === null) return sql<boolean>`(${value} is null and jobs.id ${operator} ${cursor.id}::uuid)`;
+  if (cursor.key === null) return { withValue: null, withoutValue: sql<boolean>`(${value} is null and jobs.id ${operator} ${cursor.id}::uuid)` };
   const key = sql`cast(${String(cursor.key)} as ${sql.raw(keyType)})`;
-  return sql<boolean>`((${value}, jobs.id) ${operator} (${key}, ${cursor.id}::uuid) or ${value} is null)`;
+  return { withValue: sql<boolean>`((${value}, jobs.id) ${operator} (${key}, ${cursor.id}::uuid))`, withoutValue: sql<boolean>`(${value} is null)` };
+}
+
+/** The condition that keeps the rows after `cursor` in `orderBy`, as one expression. */
+export function afterCursor(orderBy: JobOrderBy, cursor: Cursor): RawBuilder<boolean> {
+  const { withValue, withoutValue } = afterCursorParts(orderBy, cursor);
+  return withValue ? sql<boolean>`(${withValue} or ${withoutValue})` : withoutValue;
 }
 
 /**
@@ -71,7 +79,7 @@ export function checkCursorOrder(orderBy: JobOrderBy, cursor: Cursor | null, raw
   if (cursor === null || cursor.key === null) return;
   const { keyPattern, keyType } = jobOrders[orderBy];
   const key = String(cursor.key);
-  const wellFormed = typeof cursor.key === 'string' && keyPattern.test(key) && (keyType === 'numeric' || isCalendarDate(key.slice(0, 10)));
+  const wellFormed = typeof cursor.key === 'string' && keyPattern.test(key) && (keyType === 'bigint' || isCalendarDate(key.slice(0, 10)));
   if (!wellFormed) {
     throw badUserInput(`Cursor "${raw}" does not belong to a page ordered by ${orderBy}; pass a cursor from a page with the same orderBy, or omit "after".`, {
       argument: 'after',

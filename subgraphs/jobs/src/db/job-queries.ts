@@ -1,8 +1,11 @@
 import type { Cursor, Viewer } from '@jobgraph/kit';
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { escapeLikePattern } from '../domain/text.ts';
 import type { EmploymentType, ExperienceLevel, JobRow, JobsDatabase, JobStatus, WorkplaceType } from './database.ts';
-import { afterCursor, orderClause, sortKeyOf, type JobOrderBy } from './job-order.ts';
+import { afterCursor, afterCursorParts, orderClause, sortKeyOf, type JobOrderBy } from './job-order.ts';
+
+/** The factor between an amount and `salary_upper_scaled`; the filter subtracts 1e-6 so that float error cannot round an exact amount up. */
+const salaryScale = 10_000;
 
 export type Executor = Kysely<JobsDatabase> | Transaction<JobsDatabase>;
 
@@ -44,8 +47,14 @@ export function findJobsByIds(db: Executor, tenantId: string, ids: readonly stri
   return db.selectFrom('jobs').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).where(visibleTo(viewer)).execute();
 }
 
-/** A page of the jobs that match `filter`, in `orderBy`, after `cursor`. */
-export function listJobs(
+/**
+ * A page of the jobs that match `filter`, in `orderBy`, after `cursor`.
+ * After a cursor with a sort value the page is a union of two index range
+ * scans, the rows with a value and the rows without one, because a single
+ * `... or value is null` condition makes PostgreSQL filter the index from
+ * its start instead of seeking to the cursor.
+ */
+export async function listJobs(
   db: Executor,
   tenantId: string,
   viewer: Viewer | null,
@@ -54,9 +63,16 @@ export function listJobs(
   limit: number,
   cursor: Cursor | null,
 ): Promise<ListedJobRow[]> {
-  let query = jobsMatching(db, tenantId, viewer, filter).selectAll('jobs').select(sortKeyOf(orderBy));
-  if (cursor) query = query.where(afterCursor(orderBy, cursor));
-  return query.orderBy(orderClause(orderBy)).limit(limit).execute();
+  const page = (condition: RawBuilder<boolean> | null) => {
+    let query = jobsMatching(db, tenantId, viewer, filter).selectAll('jobs').select(sortKeyOf(orderBy));
+    if (condition) query = query.where(condition);
+    return query.orderBy(orderClause(orderBy)).limit(limit);
+  };
+  if (!cursor) return page(null).execute();
+  const { withValue, withoutValue } = afterCursorParts(orderBy, cursor);
+  if (!withValue) return page(withoutValue).execute();
+  const union = sql<ListedJobRow>`(${page(withValue)} union all ${page(withoutValue)})`;
+  return db.selectFrom(union.as('jobs')).selectAll().orderBy(orderClause(orderBy)).limit(limit).execute() as Promise<ListedJobRow[]>;
 }
 
 export async function countJobs(db: Executor, tenantId: string, viewer: Viewer | null, filter: JobFilter): Promise<number> {
@@ -113,7 +129,7 @@ function jobsMatching(db: Executor, tenantId: string, viewer: Viewer | null, fil
   if (filter.experienceLevels?.length) query = query.where('jobs.experience_level', 'in', filter.experienceLevels);
   if (filter.workplaceTypes?.length) query = query.where('jobs.workplace_type', 'in', filter.workplaceTypes);
   if (filter.location) query = query.where('jobs.location', 'ilike', `%${escapeLikePattern(filter.location)}%`);
-  if (filter.salaryMin !== undefined) query = query.where('jobs.salary_upper', '>=', String(filter.salaryMin));
+  if (filter.salaryMin !== undefined) query = query.where('jobs.salary_upper_scaled', '>=', Math.ceil(filter.salaryMin * salaryScale - 1e-6));
   if (filter.postedAfter) query = query.where('jobs.published_at', '>', filter.postedAfter);
   const categoryIds = filter.categoryIds;
   if (categoryIds) {

@@ -2,6 +2,7 @@ import { badUserInput, parseId } from '@jobgraph/kit';
 import type { EmploymentType, ExperienceLevel, JobStatus, WorkplaceType } from '../db/database.ts';
 import type { JobFilter } from '../db/job-queries.ts';
 import { withDescendants } from '../domain/category-tree.ts';
+import { jobLimits } from '../domain/job-input.ts';
 import type { JobsContext } from './context.ts';
 
 /** The `JobFilter` input of the schema. */
@@ -30,8 +31,9 @@ export async function parseJobFilter(ctx: JobsContext, input: JobFilterInput | n
   if (!input) return {};
   const categoryIds = parseIds(input.categoryIds, 'filter.categoryIds');
   const location = input.location?.trim();
-  if (input.salaryMin !== null && input.salaryMin !== undefined && (!Number.isFinite(input.salaryMin) || input.salaryMin < 0)) {
-    throw badUserInput(`filter.salaryMin ${input.salaryMin} is negative; use an amount of 0 or more.`, { argument: 'filter.salaryMin' });
+  const salaryMin = input.salaryMin;
+  if (salaryMin !== null && salaryMin !== undefined && (salaryMin < 0 || salaryMin > jobLimits.salaryMax)) {
+    throw badUserInput(`filter.salaryMin ${salaryMin} is out of range; use an amount from 0 to ${jobLimits.salaryMax}.`, { argument: 'filter.salaryMin' });
   }
   const filter: JobFilter = {
     ...(input.status ? { status: input.status } : {}),
