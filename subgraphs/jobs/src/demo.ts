@@ -1,6 +1,7 @@
 import { demoTenant, demoUsers, inTenant, type Logger } from '@jobgraph/kit';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { CompaniesTable, JobsDatabase, JobsTable } from './db/database.ts';
+import { ensureStandardTaxonomy } from './db/taxonomy-queries.ts';
 
 const companies: Insertable<CompaniesTable>[] = [
   {
@@ -32,6 +33,16 @@ const companies: Insertable<CompaniesTable>[] = [
 
 type DemoJob = Pick<JobsTable, 'title' | 'employment_type' | 'workplace_type' | 'status'> & Partial<Insertable<JobsTable>>;
 
+/** The category and skill slugs of each demo job, in the order of `jobs`; all come from the standard taxonomy. */
+const jobLinks: readonly { readonly categories: readonly string[]; readonly skills: readonly string[] }[] = [
+  { categories: ['backend-development'], skills: ['typescript', 'postgresql', 'docker'] },
+  { categories: ['warehousing'], skills: ['forklift-operation', 'inventory-management'] },
+  { categories: ['data-analysis'], skills: ['sql', 'excel'] },
+  { categories: ['transport'], skills: ['project-management'] },
+  { categories: ['product-design'], skills: ['figma', 'user-research'] },
+  { categories: ['clinical-support'], skills: ['customer-service', 'first-aid'] },
+];
+
 const jobs: DemoJob[] = [
   { title: 'Senior Backend Engineer', employment_type: 'FULL_TIME', workplace_type: 'HYBRID', status: 'PUBLISHED', experience_level: 'SENIOR', salary_min: '68000', salary_max: '84000', salary_currency: 'EUR', salary_period: 'YEAR', is_featured: true },
   { title: 'Warehouse Shift Lead', employment_type: 'FULL_TIME', workplace_type: 'ONSITE', status: 'PUBLISHED', experience_level: 'LEAD', salary_min: '24.50', salary_max: '27.75', salary_currency: 'EUR', salary_period: 'HOUR' },
@@ -57,8 +68,33 @@ export async function seedDemo(db: Kysely<JobsDatabase>, logger: Logger): Promis
     };
   });
   const inserted = await inTenant(db, demoTenant.id, async (trx) => {
+    await ensureStandardTaxonomy(trx, demoTenant.id);
     await trx.insertInto('companies').values(companies).onConflict((conflict) => conflict.doNothing()).execute();
-    return trx.insertInto('jobs').values(rows).onConflict((conflict) => conflict.doNothing()).returning('id').execute();
+    const newJobs = await trx.insertInto('jobs').values(rows).onConflict((conflict) => conflict.doNothing()).returning('id').execute();
+    if (newJobs.length > 0) await linkDemoJobs(trx, rows);
+    return newJobs;
   });
   if (inserted.length > 0) logger.info({ tenant: demoTenant.slug, jobs: inserted.length }, 'demo jobs loaded');
+}
+
+/** Attaches the categories and skills of `jobLinks` to the demo jobs, by slug. */
+async function linkDemoJobs(trx: Transaction<JobsDatabase>, rows: readonly Insertable<JobsTable>[]): Promise<void> {
+  const categories = await trx.selectFrom('categories').select(['id', 'slug']).where('tenant_id', '=', demoTenant.id).execute();
+  const skills = await trx.selectFrom('skills').select(['id', 'slug']).where('tenant_id', '=', demoTenant.id).execute();
+  const categoryIdBySlug = new Map(categories.map((category) => [category.slug, category.id]));
+  const skillIdBySlug = new Map(skills.map((skill) => [skill.slug, skill.id]));
+  const categoryRows = rows.flatMap((job, index) =>
+    (jobLinks[index]?.categories ?? []).flatMap((slug) => {
+      const categoryId = categoryIdBySlug.get(slug);
+      return categoryId ? [{ tenant_id: demoTenant.id, job_id: job.id, category_id: categoryId }] : [];
+    }),
+  );
+  const skillRows = rows.flatMap((job, index) =>
+    (jobLinks[index]?.skills ?? []).flatMap((slug, position) => {
+      const skillId = skillIdBySlug.get(slug);
+      return skillId ? [{ tenant_id: demoTenant.id, job_id: job.id, skill_id: skillId, is_required: position === 0, level: null }] : [];
+    }),
+  );
+  if (categoryRows.length > 0) await trx.insertInto('job_categories').values(categoryRows).onConflict((conflict) => conflict.doNothing()).execute();
+  if (skillRows.length > 0) await trx.insertInto('job_skills').values(skillRows).onConflict((conflict) => conflict.doNothing()).execute();
 }
