@@ -16,8 +16,9 @@ import { findSubgraphs, repositoryRoot, type SubgraphPackage } from './find-subg
  * `npm run events -- <command>`:
  * - `list` prints every consumer with the subgraph that runs it.
  * - `replay <consumer>` rebuilds a consumer from the first event. When its
- *   subgraph runs, the subgraph replays it in place; when it does not, the
- *   consumer's state is cleared in its database and the next start rebuilds it.
+ *   subgraph runs, the subgraph replays it in place. When it does not, the
+ *   command clears the consumer's state in its database, and the next start
+ *   rebuilds it.
  */
 const usage = 'Usage: npm run events -- list | replay <consumer>';
 const logger = createLogger('events');

@@ -7,15 +7,16 @@ import { actAsEventRelay } from './event-roles.ts';
 import type { EventTables } from './event-tables.ts';
 import type { EventType } from './event-types.ts';
 
-/** What became of one delivered event. */
+/** The outcome of one delivered event. */
 export type ApplyOutcome = 'applied' | 'duplicate' | 'blocked';
 
 /**
  * Applies one event for `consumer` in one transaction: records its id in the
  * inbox, runs the handler, and advances the consumer's position. Either all
  * three commit or none, so a crash at any point leaves the event to be
- * delivered again, and a second delivery finds the id in the inbox and does
- * nothing: each event takes effect exactly once.
+ * delivered again. A second delivery finds the id in the inbox and does
+ * nothing, so each event takes effect once (the consumer tests check this
+ * after a crash mid-batch).
  *
  * An event whose aggregate already has a parked event is parked too, as
  * `blocked`, so that a consumer never applies a later change of an entity
@@ -25,6 +26,7 @@ export async function applyEvent<DB>(db: Kysely<DB>, consumer: ConsumerDefinitio
   return db.transaction().execute(async (trx) => {
     await actAsEventRelay(trx as Transaction<unknown>);
     const events = trx as unknown as Kysely<EventTables>;
+    // TODO(event-inbox): rows are never pruned, so the inbox grows by one row per event and consumer.
     const fresh = await events
       .insertInto('event_inbox')
       .values({ consumer: consumer.name, event_id: event.id })

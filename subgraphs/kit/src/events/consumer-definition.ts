@@ -16,7 +16,7 @@ export interface ConsumerDefinition<DB = unknown, T extends EventType = EventTyp
   readonly events: readonly T[];
   /**
    * Applies one event in `trx`. The transaction runs as the application role
-   * with the event's tenant set, so row-level security holds as in a request,
+   * with the event's tenant set, so row-level security applies as in a request,
    * and it commits together with the consumer's position. A handler may run
    * more than once for an event whose first attempt failed, but its effects
    * commit once. It must not wait on a query outside `trx`.

@@ -30,7 +30,7 @@ export interface EventFeed {
   close(): Promise<void>;
 }
 
-/** How consumers get events: by HTTP from the producers' outboxes, or through a broker. */
+/** The channel consumers get events through: HTTP from the producers' outboxes, or a broker. */
 export interface EventTransport {
   readonly kind: 'http' | 'nats';
   openFeed(consumer: string, producer: string, types: readonly EventType[]): Promise<EventFeed>;

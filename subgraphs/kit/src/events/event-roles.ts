@@ -5,8 +5,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
  * event tables. Those tables span every tenant, so row-level security with
  * the `app.tenant_id` setting cannot admit them. Instead each event table has
  * a policy for this role alone, and the role is granted those tables and
- * nothing else: it reads no domain table, so a bug in the relay cannot leak
- * or change tenant data. Requests never switch to it; they keep running as
+ * nothing else. It has no privilege on a domain table (apart from TRUNCATE
+ * through `allowReplayTruncate`), so a bug in the relay cannot read tenant data. Requests never switch to it; they keep running as
  * the application role under the tenant policies.
  */
 export const eventRelayRole = 'jobgraph_event_relay';

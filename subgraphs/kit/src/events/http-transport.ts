@@ -25,7 +25,7 @@ export interface HttpTransportOptions {
 }
 
 /**
- * The transport that needs no broker: each consumer polls the outbox route of
+ * Creates the transport that needs no broker: each consumer polls the outbox route of
  * every producer it reads from, at `<PRODUCER>_URL` (`JOBS_URL`, ...), sending
  * `EVENT_LOG_TOKEN` when it is set. The consumer's own database keeps its
  * position, so a restart resumes where it stopped.

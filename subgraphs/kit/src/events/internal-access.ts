@@ -7,8 +7,8 @@ const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * Checks a request to an internal event route (the outbox, replay). With
  * `token` set (the `EVENT_LOG_TOKEN` variable), the request must send
  * `Authorization: Bearer <token>`. Without it, only requests from the
- * loopback interface pass, which is what `npm start` on one machine needs;
- * a deployment across machines must set the token on every subgraph.
+ * loopback interface pass, which is enough for `npm start` on one machine.
+ * A deployment across machines must set the token on every subgraph.
  * Returns null when the request may pass, else the status and message to send.
  */
 export function checkInternalAccess(request: Request, token: string | undefined): { status: number; error: string } | null {

@@ -1,6 +1,6 @@
 import { nanos, RetentionPolicy, StorageType, type JetStreamManager, type NatsError } from 'nats';
 
-/** Where events go in JetStream: one stream, one subject per producer and type. */
+/** The JetStream stream and subjects of events: one stream, one subject per producer and type. */
 export interface NatsStreamSettings {
   /** The stream's name. Default `JOBGRAPH_EVENTS`. */
   readonly stream: string;
@@ -13,7 +13,7 @@ export const defaultNatsStream: NatsStreamSettings = { stream: 'JOBGRAPH_EVENTS'
 /**
  * How long JetStream remembers a message id to drop a second publish of it,
  * in milliseconds. A relay that crashes between publishing and saving its
- * cursor publishes again at its next start; within this window the broker
+ * cursor publishes again at its next start. Within this window the broker
  * drops the copy, and after it the consumers' inbox does.
  */
 const duplicateWindowMs = 10 * 60_000;

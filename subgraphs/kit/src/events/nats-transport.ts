@@ -16,9 +16,10 @@ export interface NatsTransportOptions {
 }
 
 /**
- * The JetStream transport. Each consumer has one durable pull consumer per
- * producer, named `<consumer>__<producer>`, which keeps its cursor on the
- * broker; the consumer's database keeps the inbox that drops redeliveries.
+ * Connects the JetStream transport. Each consumer has one durable pull
+ * consumer per producer, named `<consumer>__<producer>`, which keeps its
+ * cursor on the broker. The consumer's database keeps the inbox that drops
+ * redeliveries.
  *
  * NOTE: after a crash, JetStream redelivers unacknowledged messages once
  * their acknowledgement wait ends, which can be after newer messages of the

@@ -18,8 +18,8 @@ const stampBatchSize = 1_000;
  * after every position already given. Returns how many it stamped.
  *
  * This is what keeps consumers from skipping an event. A transaction that
- * began first may commit last; its events are invisible until it commits,
- * so they are stamped by a later run, with positions after everything
+ * began first may commit last, and its events are invisible until it
+ * commits. A later run stamps them, with positions after everything
  * stamped before. The advisory lock runs one stamping transaction at a time,
  * and its statements take their snapshots after the lock is granted, so each
  * run sees the positions of the run before. Positions therefore become

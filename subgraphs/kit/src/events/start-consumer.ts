@@ -23,7 +23,7 @@ export interface ConsumerOptions {
   readonly lagLogIntervalMs?: number;
 }
 
-/** What `/health` shows of a consumer. */
+/** The state and lag of a consumer, as `/health` shows it. */
 export interface ConsumerStatus {
   readonly name: string;
   readonly state: ConsumerState;
@@ -52,9 +52,9 @@ interface ProducerLag {
 
 /**
  * Starts a consumer: a loop that fetches events of its types from each
- * producer through `transport`, applies each one with `applyEvent`, retries a
- * failing handler with exponential backoff, and parks an event after
- * `maxAttempts` failures so that the events behind it go on.
+ * producer through `transport` and applies each one with `applyEvent`. A
+ * failing handler is retried with exponential backoff. After `maxAttempts`
+ * failures the event is parked, so that the events behind it go on.
  *
  * @example
  * const consumer = await startConsumer({ db, definition: jobReplica, transport: createHttpTransport({ env }), logger });

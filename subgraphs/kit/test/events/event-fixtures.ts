@@ -51,7 +51,7 @@ export const projectionMigrations: Migrations = {
   },
 };
 
-/** A job payload with the given title and status. */
+/** Builds a job payload with the given title and status. */
 export function jobPayload(title: string, status: 'DRAFT' | 'PUBLISHED' = 'DRAFT'): EventPayloadInput<'job.created'> {
   return {
     companyId: '0193b000-0000-7000-8000-0000000000c1',
@@ -99,7 +99,7 @@ export interface HandlerHooks {
   beforeEffect?: (title: string) => void;
 }
 
-/** A consumer that copies job titles and counts each event's effects; titles starting with "poison" always fail. */
+/** Defines a consumer that copies job titles and counts each event's effects. Titles starting with "poison" always fail. */
 export function createTitleConsumer(hooks: HandlerHooks, name = 'test.job-titles') {
   return defineConsumer<ProjectionSchema, 'job.created' | 'job.published'>({
     name,
@@ -155,7 +155,7 @@ export async function readProjection(db: Kysely<ProjectionSchema>) {
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */
-export async function waitFor(description: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(description: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
