@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { badUserInput, conflict, inTenant, newId, requireRole, requireTenant, unauthenticated, type UserRole } from '@jobgraph/kit';
+import { appendEvent, badUserInput, conflict, inTenant, newId, requireRole, requireTenant, unauthenticated, type UserRole } from '@jobgraph/kit';
 import { hashPassword, unmatchableHash, verifyPassword } from '../auth/password-hashing.ts';
 import { maxPasswordLength } from '../auth/password-strength.ts';
 import { closeSession, openSession, refreshSession, type AuthPayload } from '../auth/sessions.ts';
@@ -7,6 +7,7 @@ import type { UserRow } from '../db/database.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { findUserByLogin, insertTenant, insertUser } from '../db/user-queries.ts';
 import { validateName, validateRegistration, validateTenantSlug, type RegisterInput, type ValidRegistration } from '../domain/account-input.ts';
+import { toUserSnapshot } from '../domain/user-snapshot.ts';
 import type { UsersContext } from './context.ts';
 import { markSessionUser } from './session-user.ts';
 
@@ -29,6 +30,7 @@ async function registerTenant(_: unknown, { input }: { input: RegisterTenantInpu
     return await inTenant(ctx.db, tenantId, async (trx) => {
       await insertTenant(trx, { id: tenantId, slug, name });
       const user = await insertUser(trx, newUserRow(tenantId, admin, 'ADMIN', passwordHash));
+      await appendEvent(trx, { type: 'user.registered', tenantId, aggregateId: user.id, payload: toUserSnapshot(user) });
       return openSession(trx, ctx.services, user);
     });
   } catch (error) {
@@ -46,6 +48,7 @@ async function register(_: unknown, { input }: { input: RegisterInput }, ctx: Us
   try {
     return await inTenant(ctx.db, tenant.id, async (trx) => {
       const user = await insertUser(trx, newUserRow(tenant.id, account, role, passwordHash));
+      await appendEvent(trx, { type: 'user.registered', tenantId: tenant.id, aggregateId: user.id, payload: toUserSnapshot(user) });
       return openSession(trx, ctx.services, user);
     });
   } catch (error) {

@@ -1,7 +1,8 @@
-import { buildConnection, inTenant, isSelfOrAdmin, notFound, parseId, parsePageArgs, requireRole, requireTenant, requireViewer, type UserRole } from '@jobgraph/kit';
+import { appendEvent, buildConnection, inTenant, isSelfOrAdmin, notFound, parseId, parsePageArgs, requireRole, requireTenant, requireViewer, type UserRole } from '@jobgraph/kit';
 import type { UserRow } from '../db/database.ts';
 import { countUsers, listUsers, updateUser } from '../db/user-queries.ts';
 import { validateProfileChanges, type UpdateProfileInput } from '../domain/account-input.ts';
+import { toChangedFields, toUserSnapshot } from '../domain/user-snapshot.ts';
 import { describeAccountConflict } from './auth-resolvers.ts';
 import type { UsersContext } from './context.ts';
 import { isSessionUser } from './session-user.ts';
@@ -26,7 +27,14 @@ async function updateProfile(_: unknown, { input }: { input: UpdateProfileInput 
   const tenant = requireTenant(ctx);
   const changes = validateProfileChanges(input);
   try {
-    const updated = await inTenant(ctx.db, tenant.id, (trx) => updateUser(trx, tenant.id, viewer.userId, changes));
+    const updated = await inTenant(ctx.db, tenant.id, async (trx) => {
+      const row = await updateUser(trx, tenant.id, viewer.userId, changes);
+      if (row) {
+        const payload = { ...toUserSnapshot(row), changedFields: toChangedFields(changes) };
+        await appendEvent(trx, { type: 'user.updated', tenantId: tenant.id, aggregateId: row.id, payload });
+      }
+      return row;
+    });
     if (!updated) throw notFound(`User "${viewer.userId}" of the access token no longer exists; log in again.`);
     return updated;
   } catch (error) {
