@@ -1,5 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { clientError, isErrorCode } from '@jobgraph/kit';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context.ts';
+
+interface SubgraphErrorBody {
+  readonly errors?: ReadonlyArray<{ readonly message?: unknown; readonly extensions?: { readonly code?: unknown } }>;
+}
 
 /**
  * Sends the gateway's subgraph fetches with the caller's credentials, tenant
@@ -13,5 +19,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.tenantSlug) headers.set('x-tenant', context.tenantSlug);
     if (context.clientAddress) headers.set('x-forwarded-for', context.clientAddress);
+  }
+
+  /**
+   * Turns a subgraph's non-2xx answer into the client error it carries, such
+   * as the BAD_USER_INPUT of a variable that a custom scalar rejected (the
+   * gateway cannot check custom scalars itself). Any other failure becomes an
+   * error without the subgraph's URL or body, which the error formatter
+   * reports as INTERNAL_SERVER_ERROR.
+   */
+  override async errorFromResponse(response: Response): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => null)) as SubgraphErrorBody | null;
+    const first = body?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR' && typeof first?.message === 'string') {
+      return clientError(code, first.message);
+    }
+    return new GraphQLError(`Subgraph request failed with HTTP ${response.status}.`);
   }
 }

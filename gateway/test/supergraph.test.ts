@@ -100,6 +100,17 @@ describe('supergraph through the gateway', () => {
     expect(metrics).toMatch(/jobgraph_graphql_requests_total\{operation="JobSlice",outcome="ok"\} \d+/);
   });
 
+  it('reports a variable that a custom scalar rejects as BAD_USER_INPUT', async () => {
+    const response = await graph.query(
+      'mutation Register($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      { input: { email: 'not-an-email', username: 'someone', password: 'a long enough passphrase 7', firstName: 'Some', lastName: 'One' } },
+      { tenant: 'demo' },
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('not-an-email');
+    expect(JSON.stringify(response.errors)).not.toContain('localhost');
+  });
+
   it('hides a draft job from an anonymous reader', async () => {
     const response = await graph.query(jobPageQuery, { id: '0193a000-0000-7000-8000-000000000304' }, { tenant: 'demo' });
     expect(response.errors).toBeUndefined();
