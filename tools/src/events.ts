@@ -8,7 +8,9 @@ import {
   prepareDatabase,
   readHttpUrl,
   replayConsumer,
+  retryParkedEvents,
   type ConsumerDefinition,
+  type Database,
 } from '@jobgraph/kit';
 import { findSubgraphs, repositoryRoot, type SubgraphPackage } from './find-subgraphs.ts';
 
@@ -19,8 +21,10 @@ import { findSubgraphs, repositoryRoot, type SubgraphPackage } from './find-subg
  *   subgraph runs, the subgraph replays it in place. When it does not, the
  *   command clears the consumer's state in its database, and the next start
  *   rebuilds it.
+ * - `retry <consumer>` applies the consumer's parked events again, after a
+ *   fix of its handler or data, in its running subgraph or in its database.
  */
-const usage = 'Usage: npm run events -- list | replay <consumer>';
+const usage = 'Usage: npm run events -- list | replay <consumer> | retry <consumer>';
 const logger = createLogger('events');
 const { positionals } = parseArgs({ allowPositionals: true });
 const [command, consumerName] = positionals;
@@ -33,40 +37,50 @@ function findConsumer(subgraphs: readonly SubgraphPackage[], name: string): { su
   return undefined;
 }
 
-/** Asks the running subgraph to replay; returns false when nothing listens at its URL. */
-async function replayInRunningSubgraph(subgraph: SubgraphPackage, name: string): Promise<boolean> {
+/** Asks the running subgraph to run `operation` on a consumer; returns its response, or undefined when nothing listens at its URL. */
+async function callRunningSubgraph(subgraph: SubgraphPackage, name: string, operation: 'replay' | 'retry-parked'): Promise<Record<string, unknown> | undefined> {
   const { definition } = subgraph;
   const baseUrl = readHttpUrl(process.env, `${envPrefix(definition.name)}_URL`, `http://localhost:${definition.defaultPort}`);
   const token = process.env.EVENT_LOG_TOKEN;
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/internal/events/consumers/${encodeURIComponent(name)}/replay`, {
+    response = await fetch(`${baseUrl}/internal/events/consumers/${encodeURIComponent(name)}/${operation}`, {
       method: 'POST',
       headers: token ? { authorization: `Bearer ${token}` } : {},
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return false;
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return undefined;
     throw error;
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     throw new Error(`The ${definition.name} subgraph at ${baseUrl} returned HTTP ${response.status}: ${body.error ?? response.statusText}`);
   }
-  return true;
+  return (await response.json()) as Record<string, unknown>;
 }
 
-async function replayInDatabase(subgraph: SubgraphPackage, consumer: ConsumerDefinition): Promise<void> {
+/** Opens the consumer's database, as its subgraph would, for the length of `work`. */
+async function withDatabase<T>(subgraph: SubgraphPackage, work: (db: Database<unknown>['kysely']) => Promise<T>): Promise<T> {
   const { definition } = subgraph;
   const location = locateDatabase(process.env, definition.name, `${process.env.DATA_DIR ?? `${repositoryRoot}.data`}/${definition.name}`);
   const database = await prepareDatabase({ location, migrations: definition.migrations, logger: logger.child({ subgraph: definition.name }) });
-  const transport = await createEventTransport(process.env, logger);
   try {
-    await replayConsumer(database.kysely, consumer, transport);
+    return await work(database.kysely);
   } finally {
-    await transport.close();
     await database.close();
   }
+}
+
+async function replayInDatabase(subgraph: SubgraphPackage, consumer: ConsumerDefinition): Promise<void> {
+  await withDatabase(subgraph, async (db) => {
+    const transport = await createEventTransport(process.env, logger);
+    try {
+      await replayConsumer(db, consumer, transport);
+    } finally {
+      await transport.close();
+    }
+  });
 }
 
 try {
@@ -75,13 +89,18 @@ try {
     for (const { definition } of subgraphs) {
       for (const consumer of definition.consumers ?? []) console.log(`${consumer.name}\t${definition.name}\t${consumer.events.join(', ')}`);
     }
-  } else if (command === 'replay' && consumerName) {
+  } else if ((command === 'replay' || command === 'retry') && consumerName) {
     const found = findConsumer(subgraphs, consumerName);
     if (!found) {
       const known = subgraphs.flatMap(({ definition }) => (definition.consumers ?? []).map((consumer) => `"${consumer.name}"`));
       throw new ConfigError('consumer', `Consumer "${consumerName}" is not declared by any subgraph; known consumers: ${known.join(', ') || 'none'}.`);
     }
-    if (await replayInRunningSubgraph(found.subgraph, consumerName)) {
+    if (command === 'retry') {
+      const result =
+        (await callRunningSubgraph(found.subgraph, consumerName, 'retry-parked')) ??
+        (await withDatabase(found.subgraph, (db) => retryParkedEvents(db, found.consumer as ConsumerDefinition<unknown>, logger)));
+      logger.info(result, `${consumerName}: parked events retried`);
+    } else if (await callRunningSubgraph(found.subgraph, consumerName, 'replay')) {
       logger.info(`${consumerName}: the ${found.subgraph.definition.name} subgraph is replaying it from the first event; its /health shows the lag.`);
     } else {
       await replayInDatabase(found.subgraph, found.consumer);

@@ -53,3 +53,4 @@ export { outboxPath, serveOutbox } from './events/outbox-route.ts';
 export { replayConsumer } from './events/replay-consumer.ts';
 export { startConsumer, type ConsumerOptions, type ConsumerStatus, type RunningConsumer } from './events/start-consumer.ts';
 export { startEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/start-event-relay.ts';
+export { retryParkedEvents, type RetryParkedResult } from './events/retry-parked-events.ts';

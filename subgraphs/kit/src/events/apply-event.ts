@@ -18,14 +18,28 @@ export type ApplyOutcome = 'applied' | 'duplicate' | 'blocked';
  * nothing, so each event takes effect once (the consumer tests check this
  * after a crash mid-batch).
  *
- * An event whose aggregate already has a parked event is parked too, as
- * `blocked`, so that a consumer never applies a later change of an entity
- * whose earlier change it could not apply. Events of other aggregates go on.
+ * An event whose aggregate already has an earlier parked event is parked
+ * too, as `blocked`, so that a consumer never applies a later change of an
+ * entity whose earlier change it could not apply. Events of other aggregates
+ * go on.
+ *
+ * With `retryingParked`, the event is one of the consumer's parked events:
+ * its dead letter and inbox row are removed in the same transaction, so a
+ * failure leaves it parked as it was.
  */
-export async function applyEvent<DB>(db: Kysely<DB>, consumer: ConsumerDefinition<DB>, event: LoggedEvent): Promise<ApplyOutcome> {
+export async function applyEvent<DB>(
+  db: Kysely<DB>,
+  consumer: ConsumerDefinition<DB>,
+  event: LoggedEvent,
+  options: { readonly retryingParked?: boolean } = {},
+): Promise<ApplyOutcome> {
   return db.transaction().execute(async (trx) => {
     await actAsEventRelay(trx as Transaction<unknown>);
     const events = trx as unknown as Kysely<EventTables>;
+    if (options.retryingParked) {
+      await events.deleteFrom('event_dead_letters').where('consumer', '=', consumer.name).where('event_id', '=', event.id).execute();
+      await events.deleteFrom('event_inbox').where('consumer', '=', consumer.name).where('event_id', '=', event.id).execute();
+    }
     // TODO(event-inbox): rows are never pruned, so the inbox grows by one row per event and consumer.
     const fresh = await events
       .insertInto('event_inbox')
@@ -41,6 +55,7 @@ export async function applyEvent<DB>(db: Kysely<DB>, consumer: ConsumerDefinitio
         .select('event_id')
         .where('consumer', '=', consumer.name)
         .where('aggregate_id', '=', event.aggregateId)
+        .where('position', '<', event.position)
         .limit(1)
         .executeTakeFirst();
       if (blocker) {

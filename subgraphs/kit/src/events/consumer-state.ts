@@ -1,17 +1,19 @@
 import { invariant } from '../errors/invariant.ts';
 
 /**
- * The lifecycle of a running consumer: `retrying` while its transport or
+ * The lifecycle of a running consumer: `backing-off` while its transport or
  * database fails and it waits to try again, `replaying` while its state is
- * cleared for a rebuild.
+ * cleared for a rebuild, `retrying-parked` while its parked events are
+ * applied again.
  */
-export type ConsumerState = 'starting' | 'running' | 'retrying' | 'replaying' | 'stopping' | 'stopped';
+export type ConsumerState = 'starting' | 'running' | 'backing-off' | 'replaying' | 'retrying-parked' | 'stopping' | 'stopped';
 
 const allowedTransitions: Readonly<Record<ConsumerState, readonly ConsumerState[]>> = {
   starting: ['running', 'stopping'],
-  running: ['retrying', 'replaying', 'stopping'],
-  retrying: ['running', 'replaying', 'stopping'],
+  running: ['backing-off', 'replaying', 'retrying-parked', 'stopping'],
+  'backing-off': ['running', 'replaying', 'retrying-parked', 'stopping'],
   replaying: ['running', 'stopping'],
+  'retrying-parked': ['running', 'stopping'],
   stopping: ['stopped'],
   stopped: [],
 };

@@ -5,6 +5,7 @@ import { backoffDelay, describeError, sleep } from './backoff.ts';
 import { producersOf, type ConsumerDefinition } from './consumer-definition.ts';
 import { transitionConsumer, type ConsumerState } from './consumer-state.ts';
 import { clearConsumerState, readConsumerPositions } from './consumer-state-store.ts';
+import { retryParkedEvents, type RetryParkedResult } from './retry-parked-events.ts';
 import { InvalidEventError, parseLoggedEvent, type LoggedEvent } from './domain-event.ts';
 import type { EventDelivery, EventFeed, EventTransport } from './event-feed.ts';
 
@@ -42,6 +43,8 @@ export interface RunningConsumer {
   status(): ConsumerStatus;
   /** Clears the consumer's state and projection, then applies every event again from the first. */
   replay(): Promise<void>;
+  /** Pauses the consumer, applies its parked events again in log order, and resumes it. */
+  retryParked(): Promise<RetryParkedResult>;
   stop(): Promise<void>;
 }
 
@@ -155,14 +158,14 @@ export async function startConsumer<DB>(settings: {
       try {
         const applied = await poll(signal);
         if (failures > 0) logger.info({ failures }, 'event consumer recovered');
-        if (state === 'retrying') moveTo('running');
+        if (state === 'backing-off') moveTo('running');
         failures = 0;
         lastError = null;
         if (!applied) await sleep(pollIntervalMs, signal);
       } catch (error) {
         failures += 1;
         lastError = describeError(error);
-        if (state === 'running') moveTo('retrying');
+        if (state === 'running') moveTo('backing-off');
         // Log the first failure and then every tenth, so that a producer down for an hour does not flood the log.
         if (failures === 1 || failures % 10 === 0) logger.warn({ err: error, failures }, 'event consumer round failed; retrying');
         await closeFeeds().catch((closeError: unknown) => logger.warn({ err: closeError }, 'closing event feeds failed'));
@@ -210,12 +213,27 @@ export async function startConsumer<DB>(settings: {
     async replay() {
       await halt();
       moveTo('replaying');
-      await clearConsumerState(db, definition);
-      await transport.resetConsumer(definition.name, [...producers.keys()]);
-      lag.clear();
-      logger.info('event consumer state cleared; replaying from the first event');
-      controller = new AbortController();
-      loop = run(controller.signal);
+      try {
+        await clearConsumerState(db, definition);
+        await transport.resetConsumer(definition.name, [...producers.keys()]);
+        lag.clear();
+        logger.info('event consumer state cleared; replaying from the first event');
+      } finally {
+        controller = new AbortController();
+        loop = run(controller.signal);
+      }
+    },
+    async retryParked() {
+      await halt();
+      moveTo('retrying-parked');
+      try {
+        const result = await retryParkedEvents(db, definition, logger);
+        logger.info(result, 'parked events retried');
+        return result;
+      } finally {
+        controller = new AbortController();
+        loop = run(controller.signal);
+      }
     },
     async stop() {
       if (state === 'stopping' || state === 'stopped') return;

@@ -20,7 +20,8 @@ export interface SubgraphEvents {
  * Starts the event side of a subgraph: serves its outbox to HTTP consumers,
  * runs its relay (and publishes to JetStream when `NATS_URL` is set), starts
  * the consumers it declares, and serves
- * `POST /internal/events/consumers/<name>/replay`, which `npm run events -- replay` calls.
+ * `POST /internal/events/consumers/<name>/replay` and `.../retry-parked`,
+ * which `npm run events` calls.
  */
 export async function startSubgraphEvents<DB>(settings: {
   readonly producer: string;
@@ -50,26 +51,34 @@ export async function startSubgraphEvents<DB>(settings: {
     throw error;
   }
 
-  router.post('/internal/events/consumers/:name/replay', async (request, response) => {
-    const denial = checkInternalAccess(request, token);
-    if (denial) {
-      response.status(denial.status).json({ error: denial.error });
-      return;
-    }
-    const consumer = running.find((candidate) => candidate.name === request.params.name);
-    if (!consumer) {
-      const names = running.map((candidate) => `"${candidate.name}"`).join(', ') || 'none';
-      response.status(404).json({ error: `Consumer "${request.params.name}" does not run in the ${producer} subgraph; it runs ${names}.` });
-      return;
-    }
-    try {
+  const operations = {
+    replay: async (consumer: RunningConsumer) => {
       await consumer.replay();
-      response.json({ consumer: consumer.name, status: 'replaying' });
-    } catch (error) {
-      logger.error({ err: error, consumer: consumer.name }, 'consumer replay failed');
-      response.status(500).json({ error: `Replay of "${consumer.name}" failed; see the ${producer} subgraph log.` });
-    }
-  });
+      return { consumer: consumer.name, status: 'replaying' };
+    },
+    'retry-parked': async (consumer: RunningConsumer) => ({ consumer: consumer.name, ...(await consumer.retryParked()) }),
+  };
+  for (const [operation, perform] of Object.entries(operations)) {
+    router.post(`/internal/events/consumers/:name/${operation}`, async (request, response) => {
+      const denial = checkInternalAccess(request, token);
+      if (denial) {
+        response.status(denial.status).json({ error: denial.error });
+        return;
+      }
+      const consumer = running.find((candidate) => candidate.name === request.params.name);
+      if (!consumer) {
+        const names = running.map((candidate) => `"${candidate.name}"`).join(', ') || 'none';
+        response.status(404).json({ error: `Consumer "${request.params.name}" does not run in the ${producer} subgraph; it runs ${names}.` });
+        return;
+      }
+      try {
+        response.json(await perform(consumer));
+      } catch (error) {
+        logger.error({ err: error, consumer: consumer.name, operation }, 'consumer operation failed');
+        response.status(500).json({ error: `${operation} of "${consumer.name}" failed; see the ${producer} subgraph log.` });
+      }
+    });
+  }
 
   return {
     consumerStatuses: () => running.map((consumer) => consumer.status()),

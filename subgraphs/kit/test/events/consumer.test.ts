@@ -264,6 +264,32 @@ for (const transport of transports) {
       expect(titles.map((row) => row.title).sort()).toEqual(['job 1', 'job 3', 'job 5']);
     });
 
+    it('retries parked events once fixed', async () => {
+      pipeline = await createPipeline(transport.kind);
+      const poisoned = newId();
+      const poison = await appendJobEvent(pipeline.producer, 'poison pill', { aggregateId: poisoned });
+      await appendJobEvent(pipeline.producer, 'job 2');
+      await appendJobEvent(pipeline.producer, 'after the poison', { aggregateId: poisoned, type: 'job.published' });
+      const hooks: HandlerHooks = {};
+      const consumer = await pipeline.startTitleConsumer(hooks, { maxAttempts: 2 });
+      await waitFor('both events of the poisoned aggregate are parked', async () => (await pipeline!.readDeadLetters()).length === 2);
+
+      expect(await consumer.retryParked()).toEqual({ applied: 0, parked: 2 });
+      const stillParked = await pipeline.readDeadLetters();
+      expect(stillParked[0]).toMatchObject({ event_id: poison, reason: 'failed', attempts: 3 });
+      expect(stillParked[1]).toMatchObject({ reason: 'blocked' });
+
+      hooks.poisonCured = true;
+      expect(await consumer.retryParked()).toEqual({ applied: 2, parked: 0 });
+      expect(await pipeline.readDeadLetters()).toEqual([]);
+      const { titles, effects } = await readProjection(pipeline.consumer);
+      expect(titles.find((row) => row.id === poisoned)).toMatchObject({ title: 'after the poison', status: 'PUBLISHED' });
+      expect(effects.map((effect) => effect.times)).toEqual([1, 1, 1]);
+
+      await appendJobEvent(pipeline.producer, 'job 4');
+      await waitFor('the resumed consumer applies a new event', async () => (await countEffects(pipeline!)) === 4);
+    });
+
     it.skipIf(transport.kind !== 'nats')('applies a duplicate message once', async () => {
       pipeline = await createPipeline(transport.kind);
       await appendJobEvent(pipeline.producer, 'job 1');

@@ -92,6 +92,15 @@ describe(`subgraph events on ${testServerUrl ? 'the PostgreSQL server' : 'PGlite
     expect(await readProjection(consumer.database.kysely)).toEqual(before);
   });
 
+  it('retries parked events through its route', async () => {
+    const response = await fetch(`http://127.0.0.1:${consumer.port}/internal/events/consumers/test.job-titles/retry-parked`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ consumer: 'test.job-titles', applied: 0, parked: 0 });
+  });
+
   it('returns 404 for replay of an unknown consumer', async () => {
     const response = await fetch(`http://127.0.0.1:${consumer.port}/internal/events/consumers/nobody/replay`, {
       method: 'POST',
