@@ -46,7 +46,7 @@ export function createLoaders(scope: LoaderScope<JobsDatabase>) {
      */
     categoryTree: loadCategoryTree,
     categoryById: async (id: string): Promise<CategoryRow | null> => (await loadCategoryTree()).byId.get(id.toLowerCase()) ?? null,
-    /** The first jobs of each company for `page`. */
+    /** Returns the loader of the first jobs of each company for `page`. */
     companyJobs(page: CompanyJobsPage): CompanyJobsLoader {
       const key = JSON.stringify([page.status ?? null, page.limit, page.after]);
       let loader = companyJobsLoaders.get(key);
@@ -60,7 +60,7 @@ export function createLoaders(scope: LoaderScope<JobsDatabase>) {
       }
       return loader;
     },
-    /** How many jobs each company has with `status`, or in all states the viewer sees; null for a company without any. */
+    /** Returns the loader of each company's job count with `status`, or in all states visible to the viewer. It loads null for a company without jobs. */
     companyJobCount(status: JobStatus | undefined): CompanyJobCountLoader {
       const key = status ?? '';
       let loader = companyJobCountLoaders.get(key);

@@ -3,7 +3,7 @@ import type { TestSupergraph } from '@jobgraph/tools/testing';
 import type { Insertable, Kysely } from 'kysely';
 import type { CompaniesTable, JobsDatabase, JobsTable } from '../src/db/database.ts';
 
-/** The jobs subgraph's database in a test supergraph, for arranging rows that no mutation could make yet. */
+/** Returns the jobs subgraph's database in a test supergraph, for arranging rows that no mutation can make. */
 export function jobsDatabase(graph: TestSupergraph): Kysely<JobsDatabase> {
   return graph.subgraph('jobs').database.kysely as Kysely<JobsDatabase>;
 }
@@ -23,7 +23,7 @@ export async function insertCompany(graph: TestSupergraph, tenantId: string, val
 
 let jobSequence = 0;
 
-/** Inserts a job, PUBLISHED unless `values` says otherwise, with a `published_at` that follows the previous job's. */
+/** Inserts a job, PUBLISHED unless `values` sets another status, with a `published_at` after the previous job's. */
 export async function insertJob(graph: TestSupergraph, tenantId: string, companyId: string, values: Partial<Insertable<JobsTable>> = {}) {
   jobSequence += 1;
   const row: Insertable<JobsTable> = {
@@ -68,7 +68,7 @@ export function onlyError(response: { errors?: ReadonlyArray<{ message: string; 
   return { message: response.errors[0]!.message, code: response.errors[0]!.extensions?.code };
 }
 
-/** Every event the jobs subgraph has appended so far, in log order, optionally only those about `aggregateId`. */
+/** Reads every event the jobs subgraph has appended so far, in log order, optionally only those about `aggregateId`. */
 export async function readJobsEvents(graph: TestSupergraph, aggregateId?: string): Promise<LoggedEvent[]> {
   const db = graph.subgraph('jobs').database.kysely as Kysely<unknown>;
   await stampOutbox(db);
@@ -88,9 +88,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Counts the SQL statements the jobs subgraph sends for one request. The
- * counter also sees the event relay, which polls the outbox every 250 ms,
- * so each measurement starts just after a relay poll ends and the lowest of
- * `attempts` measurements is kept: the relay can only add statements.
+ * counter also counts the event relay, which polls the outbox every 250 ms,
+ * so each measurement starts just after a relay poll ends. The relay can
+ * only add statements, so the lowest of `attempts` measurements is kept.
  */
 export async function countRequestStatements(graph: TestSupergraph, send: () => Promise<unknown>, attempts = 5): Promise<number> {
   let lowest = Number.POSITIVE_INFINITY;

@@ -1,12 +1,12 @@
 import type { CategoryRow } from './database.ts';
 import type { Executor } from './job-queries.ts';
 
-/** Every category of the tenant, parents before children and siblings in their order. */
+/** Lists every category of the tenant, siblings in their display order. */
 export function listAllCategories(db: Executor, tenantId: string): Promise<CategoryRow[]> {
   return db.selectFrom('categories').selectAll().where('tenant_id', '=', tenantId).orderBy('position').orderBy('name').execute();
 }
 
-/** The categories of each job in `jobIds`, with the job id they belong to. */
+/** Lists the categories of each job in `jobIds`, each with the job id it belongs to. */
 export function listCategoriesOfJobs(db: Executor, tenantId: string, jobIds: readonly string[]): Promise<(CategoryRow & { job_id: string })[]> {
   return db
     .selectFrom('job_categories')

@@ -6,7 +6,7 @@ export function findCompaniesByIds(db: Executor, tenantId: string, ids: readonly
   return db.selectFrom('companies').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
 }
 
-/** A page of the tenant's companies, newest first; ids are UUID v7, so their order is creation order. */
+/** Reads a page of the tenant's companies, newest first. Ids are UUID v7, so their order is creation order. */
 export function listCompanies(db: Executor, tenantId: string, limit: number, after: Cursor | null): Promise<CompanyRow[]> {
   let query = db.selectFrom('companies').selectAll().where('tenant_id', '=', tenantId);
   if (after) query = query.where('id', '<', after.id);

@@ -49,8 +49,9 @@ export interface JobsTable {
   salary_period: SalaryPeriod | null;
   /**
    * Generated: `salary_max`, or `salary_min` when the range has no maximum,
-   * times 10,000 (amounts have at most 4 decimal places); what the SALARY
-   * order and the `salaryMin` filter compare. Returned as a number by the int8 parser.
+   * times 10,000, which is exact because amounts have at most 4 decimal
+   * places. The SALARY order and the `salaryMin` filter compare it. The
+   * int8 parser returns it as a number.
    */
   salary_upper_scaled: Generated<number | null>;
   status: JobStatus;

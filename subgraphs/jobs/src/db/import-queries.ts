@@ -18,7 +18,7 @@ export function findJobsByExternalIds(trx: Trx, tenantId: string, externalIds: r
   return trx.selectFrom('jobs').selectAll().where('tenant_id', '=', tenantId).where('external_id', 'in', externalIds).forUpdate().execute();
 }
 
-/** The categories and skills of each job in `jobIds`, sorted by id so that two link sets compare as lists. */
+/** Reads the categories and skills of each job in `jobIds`, sorted by id so that two link sets compare as lists. */
 export async function readLinksOfJobs(trx: Trx, tenantId: string, jobIds: readonly string[]): Promise<Map<string, JobLinks>> {
   const links = new Map<string, { categoryIds: string[]; skills: JobSkillValues[] }>(jobIds.map((id) => [id, { categoryIds: [], skills: [] }]));
   if (jobIds.length === 0) return links;
@@ -41,7 +41,7 @@ export async function readLinksOfJobs(trx: Trx, tenantId: string, jobIds: readon
   return links;
 }
 
-/** The tenant's companies whose names match `names` ignoring case; the oldest wins when two share a name. */
+/** Finds the tenant's companies whose names match `names` ignoring case. The oldest wins when two share a name. */
 export async function findCompaniesByNames(trx: Trx, tenantId: string, names: readonly string[]): Promise<Map<string, CompanyRow>> {
   const byName = new Map<string, CompanyRow>();
   if (names.length === 0) return byName;

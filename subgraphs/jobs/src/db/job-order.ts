@@ -37,23 +37,23 @@ const jobOrders: Readonly<Record<JobOrderBy, JobOrder>> = {
   },
 };
 
-/** The select item that carries a row's sort value, named `sort_key`. */
+/** Selects a row's sort value as `sort_key`, the key its cursor carries. */
 export function sortKeyOf(orderBy: JobOrderBy) {
   return jobOrders[orderBy].keyText.as('sort_key');
 }
 
-/** The ORDER BY of `orderBy`, as SQL. */
+/** Builds the ORDER BY of `orderBy`. */
 export function orderClause(orderBy: JobOrderBy): RawBuilder<unknown> {
   const { column, direction } = jobOrders[orderBy];
   return sql`${sql.ref(`jobs.${column}`)} ${sql.raw(direction)} nulls last, jobs.id ${sql.raw(direction)}`;
 }
 
 /**
- * The conditions that keep the rows after `cursor` in `orderBy`, in two
- * parts because rows without a sort value come last: `withValue` compares
- * (value, id) tuples, which an index on the same columns serves as a range,
- * and `withoutValue` keeps the rows without a value that still follow. A
- * cursor on a row without a value leaves no part `withValue`.
+ * Builds the conditions that keep the rows after `cursor` in `orderBy`. They
+ * come in two parts because rows without a sort value come last. `withValue`
+ * compares (value, id) tuples, which an index on the same columns serves as
+ * a range. `withoutValue` keeps the rows without a value that still follow.
+ * After a cursor on a row without a value, `withValue` is null.
  */
 export function afterCursorParts(orderBy: JobOrderBy, cursor: Cursor): { withValue: RawBuilder<boolean> | null; withoutValue: RawBuilder<boolean> } {
   const { column, direction, keyType } = jobOrders[orderBy];
@@ -64,7 +64,7 @@ export function afterCursorParts(orderBy: JobOrderBy, cursor: Cursor): { withVal
   return { withValue: sql<boolean>`((${value}, jobs.id) ${operator} (${key}, ${cursor.id}::uuid))`, withoutValue: sql<boolean>`(${value} is null)` };
 }
 
-/** The condition that keeps the rows after `cursor` in `orderBy`, as one expression. */
+/** Builds the condition that keeps the rows after `cursor` in `orderBy`, as one expression. */
 export function afterCursor(orderBy: JobOrderBy, cursor: Cursor): RawBuilder<boolean> {
   const { withValue, withoutValue } = afterCursorParts(orderBy, cursor);
   return withValue ? sql<boolean>`(${withValue} or ${withoutValue})` : withoutValue;

@@ -32,8 +32,8 @@ export interface JobFilter {
 }
 
 /**
- * The jobs a viewer may see: PUBLISHED ones for everyone, every state for
- * ADMINs, and every state of their own jobs for EMPLOYERs.
+ * Builds the condition for the jobs a viewer may see: PUBLISHED ones for
+ * everyone, every state for ADMINs, and every state of their own jobs for EMPLOYERs.
  */
 export function visibleTo(viewer: Viewer | null) {
   return (eb: ExpressionBuilder<JobsDatabase, 'jobs'>) => {
@@ -48,7 +48,7 @@ export function findJobsByIds(db: Executor, tenantId: string, ids: readonly stri
 }
 
 /**
- * A page of the jobs that match `filter`, in `orderBy`, after `cursor`.
+ * Reads a page of the jobs that match `filter`, in `orderBy`, after `cursor`.
  * After a cursor with a sort value the page is a union of two index range
  * scans, the rows with a value and the rows without one, because a single
  * `... or value is null` condition makes PostgreSQL filter the index from
@@ -83,9 +83,9 @@ export async function countJobs(db: Executor, tenantId: string, viewer: Viewer |
 }
 
 /**
- * The first `limit` jobs of each company after `cursor`, newest first, in one
- * query: a window numbers each company's jobs and the outer query keeps the
- * first ones.
+ * Reads the first `limit` jobs of each company after `cursor`, newest first,
+ * in one query. A window numbers each company's jobs and the outer query
+ * keeps the first ones.
  */
 export function listJobsOfCompanies(
   db: Executor,
@@ -105,7 +105,7 @@ export function listJobsOfCompanies(
   return db.selectFrom(ranked.as('ranked')).selectAll().where('position', '<=', limit).orderBy('position').execute();
 }
 
-/** The number of jobs of each company that `viewer` may see, in one query; companies without jobs are left out. */
+/** Counts the jobs of each company that `viewer` may see, in one query. Companies without jobs are left out. */
 export function countJobsOfCompanies(
   db: Executor,
   tenantId: string,

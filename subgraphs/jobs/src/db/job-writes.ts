@@ -47,7 +47,7 @@ export async function replaceJobSkills(trx: Trx, tenantId: string, jobId: string
     .execute();
 }
 
-/** The categories and skills of one job, for the snapshot an event carries. */
+/** Reads the categories and skills of one job, for the snapshot an event carries. */
 export async function readJobLinks(trx: Trx, tenantId: string, jobId: string): Promise<{ categoryIds: string[]; skills: JobSkillValues[] }> {
   const categories = await trx
     .selectFrom('job_categories')

@@ -9,7 +9,7 @@ export function findSkillsByIds(db: Executor, tenantId: string, ids: readonly st
   return db.selectFrom('skills').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
 }
 
-/** Up to `limit` skills whose name starts with `prefix`, ignoring case and accents, by name. */
+/** Finds up to `limit` skills whose name starts with `prefix`, ignoring case and accents, ordered by name. */
 export function searchSkills(db: Executor, tenantId: string, prefix: string, limit: number): Promise<SkillRow[]> {
   let query = db.selectFrom('skills').selectAll().where('tenant_id', '=', tenantId);
   const folded = foldForSearch(prefix.trim());
@@ -21,7 +21,7 @@ export function findSkillBySlug(db: Executor, tenantId: string, slug: string): P
   return db.selectFrom('skills').selectAll().where('tenant_id', '=', tenantId).where('slug', '=', slug).executeTakeFirst();
 }
 
-/** The skills of each job in `jobIds`, required ones first. */
+/** Lists the skills of each job in `jobIds`, required ones first. */
 export function listSkillsOfJobs(db: Executor, tenantId: string, jobIds: readonly string[]): Promise<JobSkillRow[]> {
   return db
     .selectFrom('job_skills')

@@ -1,5 +1,5 @@
 /**
- * ISO 4217 currency codes as the ICU data of the running Node.js knows them
+ * ISO 4217 currency codes as listed by the ICU data of the running Node.js
  * (`Intl.supportedValuesOf('currency')`, 162 codes on Node 20.20). Codes
  * that ICU lacks, such as a currency introduced after the Node.js release,
  * are rejected until Node.js is updated.

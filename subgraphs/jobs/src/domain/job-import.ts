@@ -48,7 +48,7 @@ export const importLimits = { jobsMax: 500, companyNameMax: 200, entryNameMax: 1
 
 /**
  * Validates one job of an import with the rules of `createJob`, and raises
- * BAD_USER_INPUT for the first rule it breaks; the caller reports that job
+ * BAD_USER_INPUT for the first rule it breaks. The caller reports that job
  * as rejected and goes on with the others.
  */
 export function parseImportItem(input: JobImportInput, now: Date, today: string): ParsedImport {

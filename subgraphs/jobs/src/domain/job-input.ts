@@ -104,6 +104,7 @@ export function parseJobInput(input: JobInput, today: string): ParsedJobInput {
     values.responsibilities = checkOptionalText('responsibilities', input.responsibilities, jobLimits.sectionMax);
   }
   if (input.benefits !== undefined) values.benefits = checkOptionalText('benefits', input.benefits, jobLimits.sectionMax);
+
   if (input.employmentType !== undefined) {
     rejectNull('employmentType', input.employmentType);
     values.employment_type = input.employmentType as EmploymentType;
@@ -114,12 +115,14 @@ export function parseJobInput(input: JobInput, today: string): ParsedJobInput {
     values.workplace_type = input.workplaceType as WorkplaceType;
   }
   if (input.location !== undefined) values.location = checkOptionalText('location', input.location, jobLimits.locationMax);
+
   if (input.salary !== undefined) Object.assign(values, parseSalary(input.salary));
   if (input.isFeatured !== undefined) {
     rejectNull('isFeatured', input.isFeatured);
     values.is_featured = input.isFeatured as boolean;
   }
   if (input.applicationDeadline !== undefined) values.application_deadline = checkDeadline(input.applicationDeadline, today);
+
   return {
     values,
     categoryIds: input.categoryIds === undefined ? undefined : parseCategoryIds(input.categoryIds),

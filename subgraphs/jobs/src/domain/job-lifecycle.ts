@@ -1,7 +1,7 @@
 import { conflict } from '@jobgraph/kit';
 import type { JobStatus } from '../db/database.ts';
 
-/** What a mutation does to a job's lifecycle. */
+/** A mutation's step in a job's lifecycle. */
 export type JobAction = 'update' | 'publish' | 'close' | 'archive' | 'delete';
 
 /**

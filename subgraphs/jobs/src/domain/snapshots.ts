@@ -2,7 +2,7 @@ import type { EventPayloadInput } from '@jobgraph/kit';
 import type { CompanyRow, JobRow } from '../db/database.ts';
 import type { JobSkillValues } from './job-input.ts';
 
-/** The company as its events carry it. */
+/** Converts a company row to the snapshot its events carry. */
 export function toCompanySnapshot(company: CompanyRow): EventPayloadInput<'company.created'> {
   return {
     ownerId: company.owner_id,
@@ -18,7 +18,7 @@ export function toCompanySnapshot(company: CompanyRow): EventPayloadInput<'compa
   };
 }
 
-/** The job as its events carry it, with its categories and skills. */
+/** Converts a job row, with its categories and skills, to the snapshot its events carry. */
 export function toJobSnapshot(
   job: JobRow,
   links: { readonly categoryIds: readonly string[]; readonly skills: readonly JobSkillValues[] },

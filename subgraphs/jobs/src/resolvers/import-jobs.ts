@@ -27,10 +27,10 @@ interface ImportResult {
 type Item = { readonly index: number; readonly parsed: ParsedImport } | { readonly index: number; readonly rejected: ImportResult };
 
 /**
- * `importJobs`: creates or updates jobs by `externalId`, so that importing
- * the same batch twice changes nothing the second time. Each job is
- * validated on its own and a rejected one is reported with its reason; the
- * accepted ones are written in one transaction with their events.
+ * Creates or updates jobs by `externalId`, so that importing the same batch
+ * twice changes nothing the second time. Each job is validated on its own,
+ * and a rejected one is reported with its reason. The accepted ones are
+ * written in one transaction with their events.
  */
 export async function importJobs(_: unknown, args: { input: { jobs: readonly JobImportInput[] } }, ctx: JobsContext) {
   const viewer = requireRole(ctx, 'ADMIN');

@@ -5,7 +5,7 @@ import { countJobs, listJobs, type JobFilter } from '../db/job-queries.ts';
 import { checkCursorOrder, type JobOrderBy } from '../db/job-order.ts';
 import type { PageArgs } from './page-args.ts';
 
-/** The cursor of a listed job: its sort value and its id. */
+/** Returns the cursor of a listed job: its sort value and its id. */
 export function jobCursorOf(job: ListedJobRow) {
   return { key: job.sort_key, id: job.id };
 }

@@ -145,7 +145,7 @@ async function changeJobStatus(ctx: JobsContext, rawId: string, action: keyof ty
 
 /**
  * Reads and locks the job a mutation changes. A job the viewer may not see
- * is NOT_FOUND, so that its existence does not leak; a PUBLISHED job of
+ * is NOT_FOUND, so that its existence does not leak. A PUBLISHED job of
  * another employer is visible to everyone, so changing it is FORBIDDEN.
  */
 async function lockJobForChange(trx: Trx, tenantId: string, viewer: Viewer, id: string, action: JobAction): Promise<JobRow> {
