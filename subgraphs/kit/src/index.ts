@@ -47,7 +47,7 @@ export type { ConsumerState } from './events/consumer-state.ts';
 export type { DeliveryBatch, EventDelivery, EventFeed, EventTransport, RawLoggedEvent } from './events/event-feed.ts';
 export { createEventTransport } from './events/event-transport.ts';
 export { createHttpTransport, type HttpTransportOptions } from './events/http-transport.ts';
-export { defaultNatsStream, type NatsStreamSettings } from './events/nats-stream.ts';
+export { defaultNatsStream, readNatsStream, type NatsStreamSettings } from './events/nats-stream.ts';
 export { createNatsTransport, type NatsTransportOptions } from './events/nats-transport.ts';
 export { outboxPath, serveOutbox } from './events/outbox-route.ts';
 export { replayConsumer } from './events/replay-consumer.ts';

@@ -1,4 +1,6 @@
 import { nanos, RetentionPolicy, StorageType, type JetStreamManager, type NatsError } from 'nats';
+import { ConfigError } from '../config/config-error.ts';
+import type { Env } from '../config/env.ts';
 
 /** The JetStream stream and subjects of events: one stream, one subject per producer and type. */
 export interface NatsStreamSettings {
@@ -9,6 +11,23 @@ export interface NatsStreamSettings {
 }
 
 export const defaultNatsStream: NatsStreamSettings = { stream: 'JOBGRAPH_EVENTS', subjectPrefix: 'jobgraph.events' };
+
+/**
+ * Reads the stream's name from `NATS_STREAM`, `JOBGRAPH_EVENTS` when unset.
+ * Its subject prefix is the name in lower case with dots for underscores
+ * (`JOBGRAPH_EVENTS` gives `jobgraph.events`), so that two streams on one
+ * server, such as a test run's and a developer's, never share subjects.
+ */
+export function readNatsStream(env: Env): NatsStreamSettings {
+  const stream = env.NATS_STREAM || defaultNatsStream.stream;
+  if (!/^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$/.test(stream)) {
+    throw new ConfigError(
+      'NATS_STREAM',
+      `NATS_STREAM="${stream}" is not a valid stream name; use letters and digits in two or more parts joined by underscores, such as JOBGRAPH_EVENTS.`,
+    );
+  }
+  return { stream, subjectPrefix: stream.toLowerCase().replace(/_/g, '.') };
+}
 
 /**
  * How long JetStream remembers a message id to drop a second publish of it,

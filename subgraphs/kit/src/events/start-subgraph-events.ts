@@ -6,6 +6,7 @@ import type { ConsumerDefinition } from './consumer-definition.ts';
 import type { EventTransport } from './event-feed.ts';
 import { createEventTransport } from './event-transport.ts';
 import { checkInternalAccess } from './internal-access.ts';
+import { readNatsStream } from './nats-stream.ts';
 import { serveOutbox } from './outbox-route.ts';
 import { startConsumer, type ConsumerStatus, type RunningConsumer } from './start-consumer.ts';
 import { startEventRelay } from './start-event-relay.ts';
@@ -36,7 +37,8 @@ export async function startSubgraphEvents<DB>(settings: {
   const token = env.EVENT_LOG_TOKEN || undefined;
   serveOutbox(router, { db, producer, token, logger });
 
-  const relay = await startEventRelay({ db, producer, logger, ...(env.NATS_URL ? { nats: { url: env.NATS_URL } } : {}) });
+  const nats = env.NATS_URL ? { url: env.NATS_URL, stream: readNatsStream(env) } : undefined;
+  const relay = await startEventRelay({ db, producer, logger, ...(nats ? { nats } : {}) });
   let transport: EventTransport | undefined;
   const running: RunningConsumer[] = [];
   try {
