@@ -30,6 +30,17 @@ export async function deleteJobRow(trx: Trx, tenantId: string, id: string): Prom
 /** Replaces the categories of a job with `categoryIds`. */
 export async function replaceJobCategories(trx: Trx, tenantId: string, jobId: string, categoryIds: readonly string[]): Promise<void> {
   await trx.deleteFrom('job_categories').where('tenant_id', '=', tenantId).where('job_id', '=', jobId).execute();
+  await insertJobCategories(trx, tenantId, jobId, categoryIds);
+}
+
+/** Replaces the skills of a job with `skills`. */
+export async function replaceJobSkills(trx: Trx, tenantId: string, jobId: string, skills: readonly JobSkillValues[]): Promise<void> {
+  await trx.deleteFrom('job_skills').where('tenant_id', '=', tenantId).where('job_id', '=', jobId).execute();
+  await insertJobSkills(trx, tenantId, jobId, skills);
+}
+
+/** Attaches categories to a job that has none, such as a new one. */
+export async function insertJobCategories(trx: Trx, tenantId: string, jobId: string, categoryIds: readonly string[]): Promise<void> {
   if (categoryIds.length === 0) return;
   await trx
     .insertInto('job_categories')
@@ -37,9 +48,8 @@ export async function replaceJobCategories(trx: Trx, tenantId: string, jobId: st
     .execute();
 }
 
-/** Replaces the skills of a job with `skills`. */
-export async function replaceJobSkills(trx: Trx, tenantId: string, jobId: string, skills: readonly JobSkillValues[]): Promise<void> {
-  await trx.deleteFrom('job_skills').where('tenant_id', '=', tenantId).where('job_id', '=', jobId).execute();
+/** Attaches skills to a job that has none, such as a new one. */
+export async function insertJobSkills(trx: Trx, tenantId: string, jobId: string, skills: readonly JobSkillValues[]): Promise<void> {
   if (skills.length === 0) return;
   await trx
     .insertInto('job_skills')

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import { insertCompany } from '../db/company-writes.ts';
 import type { CompanyRow, JobRow, JobsDatabase } from '../db/database.ts';
 import { ensureCategories, ensureSkills, findCompaniesByNames, findJobsByExternalIds, readLinksOfJobs, type JobLinks } from '../db/import-queries.ts';
-import { insertJob, replaceJobCategories, replaceJobSkills, updateJobRow } from '../db/job-writes.ts';
+import { insertJob, insertJobCategories, insertJobSkills, replaceJobCategories, replaceJobSkills, updateJobRow } from '../db/job-writes.ts';
 import { ensureStandardTaxonomy } from '../db/taxonomy-queries.ts';
 import { importLimits, parseImportItem, type JobImportInput, type NamedEntry, type ParsedImport } from '../domain/job-import.ts';
 import { utcDate } from '../domain/job-input.ts';
@@ -113,8 +113,8 @@ async function createImportedJob(trx: Trx, tenantId: string, index: number, pars
     status: parsed.status,
     published_at: parsed.publishedAt,
   });
-  await replaceJobCategories(trx, tenantId, job.id, links.categoryIds);
-  await replaceJobSkills(trx, tenantId, job.id, links.skills);
+  await insertJobCategories(trx, tenantId, job.id, links.categoryIds);
+  await insertJobSkills(trx, tenantId, job.id, links.skills);
   // Consumers follow the lifecycle, so an imported PUBLISHED job is created as a DRAFT and then published in the log.
   const draft = { ...job, status: 'DRAFT' as const, published_at: null };
   await appendEvent(trx, { type: 'job.created', tenantId, aggregateId: job.id, payload: toJobSnapshot(draft, links) });

@@ -21,6 +21,8 @@ import {
   findMissingCategoryIds,
   findMissingSkillIds,
   insertJob,
+  insertJobCategories,
+  insertJobSkills,
   lockJob,
   readJobLinks,
   replaceJobCategories,
@@ -67,8 +69,8 @@ export const jobMutations = {
         status: 'DRAFT',
       }).catch(rethrowExternalIdConflict(parsed.values.external_id));
       const links = { categoryIds: parsed.categoryIds ?? [], skills: parsed.skills ?? [] };
-      await replaceJobCategories(trx, tenant.id, job.id, links.categoryIds);
-      await replaceJobSkills(trx, tenant.id, job.id, links.skills);
+      await insertJobCategories(trx, tenant.id, job.id, links.categoryIds);
+      await insertJobSkills(trx, tenant.id, job.id, links.skills);
       await appendEvent(trx, { type: 'job.created', tenantId: tenant.id, aggregateId: job.id, payload: toJobSnapshot(job, links) });
       return job;
     });
