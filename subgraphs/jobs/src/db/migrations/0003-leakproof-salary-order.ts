@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Replaces the numeric salary sort column with a bigint one. Under row-level
  * security PostgreSQL uses an operator in an index condition only when it is
- * leakproof, and the numeric comparisons are not (PostgreSQL 15 to 17), so
+ * leakproof, and the numeric comparisons are not (checked on PostgreSQL 15 and 18), so
  * pages of the SALARY order after a cursor scanned the index from its start.
  * The bigint comparisons are leakproof.
  */
