@@ -61,7 +61,13 @@ function createHttpFeed(baseUrl: string, producer: string, types: readonly Event
         const body = (await response.json().catch(() => ({}))) as { error?: string };
         throw new Error(`The ${producer} subgraph returned HTTP ${response.status} for ${baseUrl}${outboxPath}: ${body.error ?? response.statusText}`);
       }
-      const page = (await response.json()) as { events: RawLoggedEvent[]; pending: number };
+      const page = (await response.json()) as { events: RawLoggedEvent[]; pending: number; lastPosition: number };
+      if (after > page.lastPosition) {
+        // The producer's database was recreated (a deleted .data folder, say) while the consumer kept its position.
+        throw new Error(
+          `The consumer is at position ${after} of the ${producer} log, which ends at ${page.lastPosition}, so that log was reset; replay the consumer with npm run events -- replay.`,
+        );
+      }
       return { deliveries: page.events.map((event) => ({ event, acknowledge: async () => {} })), pending: page.pending };
     },
     async close() {},

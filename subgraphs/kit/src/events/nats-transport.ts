@@ -1,4 +1,4 @@
-import { AckPolicy, connect, DeliverPolicy, nanos, type JetStreamClient, type JetStreamManager } from 'nats';
+import { AckPolicy, connect, DeliverPolicy, nanos, type Consumer, type JetStreamClient, type JetStreamManager } from 'nats';
 import type { Logger } from 'pino';
 import type { DeliveryBatch, EventDelivery, EventFeed, EventTransport, RawLoggedEvent } from './event-feed.ts';
 import type { EventType } from './event-types.ts';
@@ -89,10 +89,12 @@ function createNatsFeed(
   logger: Logger,
 ): EventFeed {
   const wanted = new Set<string>(types);
+  // Looked up once per feed; after an error the consumer closes its feeds and opens new ones.
+  let consumer: Consumer | undefined;
   return {
     producer,
     async fetch(_after, limit): Promise<DeliveryBatch> {
-      const consumer = await js.consumers.get(settings.stream, durable);
+      consumer ??= await js.consumers.get(settings.stream, durable);
       const messages = await consumer.fetch({ max_messages: limit, expires: fetchWaitMs });
       const deliveries: EventDelivery[] = [];
       let remaining = 0;

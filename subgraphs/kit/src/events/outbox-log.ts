@@ -54,6 +54,8 @@ export interface OutboxPage {
   readonly events: readonly LoggedEvent[];
   /** Matching events after `after`, this page included: the reader's lag in events. */
   readonly pending: number;
+  /** The highest position in the log, 0 when it is empty. */
+  readonly lastPosition: number;
 }
 
 export interface ReadOutboxOptions {
@@ -97,5 +99,9 @@ async function readOutboxIn(trx: Transaction<unknown>, { producer, after, limit,
       position: Number(row.position),
     }),
   );
-  return { events, pending: Number(pending) };
+  const { last } = await outbox
+    .selectFrom('event_outbox')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .executeTakeFirstOrThrow();
+  return { events, pending: Number(pending), lastPosition: Number(last ?? 0) };
 }

@@ -290,6 +290,23 @@ for (const transport of transports) {
       await waitFor('the resumed consumer applies a new event', async () => (await countEffects(pipeline!)) === 4);
     });
 
+    it.skipIf(transport.kind !== 'http')('reports a producer log that was reset', async () => {
+      pipeline = await createPipeline(transport.kind);
+      await appendJobEvent(pipeline.producer, 'job 1');
+      const consumer = await pipeline.startTitleConsumer({}, { retryDelayMs: 50 });
+      await waitFor('the event is applied', async () => (await countEffects(pipeline!)) === 1);
+
+      // As if the producer's database had been recreated: the consumer's position lies beyond its log.
+      await asEventRelay(pipeline.consumer as Kysely<unknown>, (trx) =>
+        (trx as unknown as Kysely<EventTables>).updateTable('event_consumer_positions').set({ position: 99 }).execute(),
+      );
+      await waitFor('the consumer reports the reset', async () => consumer.status().state === 'backing-off');
+
+      expect(consumer.status().lastError).toBe(
+        'The consumer is at position 99 of the jobs log, which ends at 1, so that log was reset; replay the consumer with npm run events -- replay.',
+      );
+    });
+
     it.skipIf(transport.kind !== 'nats')('applies a duplicate message once', async () => {
       pipeline = await createPipeline(transport.kind);
       await appendJobEvent(pipeline.producer, 'job 1');
