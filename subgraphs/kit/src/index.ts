@@ -13,7 +13,8 @@ export { createCachedTenantDirectory, createHttpTenantDirectory, isTenantSlug, r
 export { readInTenant } from './context/tenant-scope.ts';
 export { appRole } from './database/app-role.ts';
 export { migrateToLatest, type Migrations } from './database/migrate.ts';
-export { openDatabase, type Database } from './database/open-database.ts';
+export { isBackgroundWork, runInBackground } from './database/background-work.ts';
+export { openDatabase, type Database, type StatementStats } from './database/open-database.ts';
 export { PGliteDialect } from './database/pglite-dialect.ts';
 export { migrateDatabase, prepareDatabase } from './database/prepare-database.ts';
 export { enableTenantIsolation, inTenant } from './database/tenant-isolation.ts';

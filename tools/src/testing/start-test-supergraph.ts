@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'nats';
 import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@jobgraph/kit';
 import { createTestDatabase, type TestDatabase } from '@jobgraph/kit/testing';
 import { readGatewayConfig, readOperationLimits, startGateway, type RunningGateway } from '@jobgraph/gateway';
@@ -48,23 +50,25 @@ export interface TestSupergraph {
  */
 export async function startTestSupergraph(options: TestSupergraphOptions = {}): Promise<TestSupergraph> {
   const wanted = new Set(['users', ...(options.subgraphs ?? [])]);
-  const all = (await findSubgraphs()).map((found) => found.definition);
-  const definitions = options.subgraphs ? all.filter((definition) => wanted.has(definition.name)) : all;
+  const definitions = (await findSubgraphs(options.subgraphs ? wanted : undefined)).map((found) => found.definition);
   const logger = createLogger('test', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 
   const databases: TestDatabase[] = [];
   const running = new Map<string, RunningSubgraph<unknown>>();
   let gateway: RunningGateway | undefined;
+  const natsStream = process.env.NATS_URL ? `JOBGRAPH_TEST_${randomBytes(6).toString('hex').toUpperCase()}` : undefined;
   const stop = async () => {
     await gateway?.stop();
     await Promise.all([...running.values()].map((subgraph) => subgraph.stop()));
     await Promise.all(databases.map((database) => database.drop()));
+    if (natsStream) await deleteNatsStream(process.env.NATS_URL!, natsStream);
   };
 
   try {
     // users first: the others ask it for tenants.
     const ordered = [...definitions].sort((a, b) => Number(b.name === 'users') - Number(a.name === 'users'));
-    let env: Record<string, string | undefined> = { ...process.env };
+    // With NATS, each test supergraph gets a stream of its own, so that parallel suites never consume each other's events.
+    let env: Record<string, string | undefined> = { ...process.env, ...(natsStream ? { NATS_STREAM: natsStream } : {}) };
     for (const definition of ordered) {
       const database = await createTestDatabase(definition.name);
       databases.push(database);
@@ -106,6 +110,17 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     statementCounts: () => Object.fromEntries([...running].map(([name, subgraph]) => [name, subgraph.database.stats.statements])),
     stop,
   };
+}
+
+/** Deletes a test run's JetStream stream, so that test runs leave nothing on the NATS server. */
+async function deleteNatsStream(servers: string, stream: string): Promise<void> {
+  const connection = await connect({ servers });
+  try {
+    const manager = await connection.jetstreamManager();
+    await manager.streams.delete(stream).catch(() => false);
+  } finally {
+    await connection.close();
+  }
 }
 
 /** POSTs a GraphQL request to `url` and returns the parsed answer with the HTTP status. */

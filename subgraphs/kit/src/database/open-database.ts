@@ -5,15 +5,25 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error.ts';
 import { redactUrl, type DatabaseLocation } from '../config/database-url.ts';
+import { isBackgroundWork } from './background-work.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { keepText, parseInt8, typeOids } from './type-parsers.ts';
+
+export interface StatementStats {
+  statements: number;
+  backgroundStatements: number;
+}
 
 /** An open database of one subgraph. */
 export interface Database<DB> {
   readonly kysely: Kysely<DB>;
   readonly kind: 'pglite' | 'postgres';
-  /** Statements sent since the database was opened: the measure of SQL round trips. */
-  readonly stats: { statements: number };
+  /**
+   * Statements sent since the database was opened, the measure of SQL round
+   * trips: `statements` for requests, `backgroundStatements` for the event
+   * relay, consumers and outbox polling.
+   */
+  readonly stats: StatementStats;
   close(): Promise<void>;
 }
 
@@ -31,9 +41,10 @@ export interface OpenDatabaseOptions {
  * created. An unreachable server raises a `ConfigError` naming the variable.
  */
 export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Database<DB>> {
-  const stats = { statements: 0 };
+  const stats: StatementStats = { statements: 0, backgroundStatements: 0 };
   const log = (event: LogEvent) => {
-    stats.statements += 1;
+    if (isBackgroundWork()) stats.backgroundStatements += 1;
+    else stats.statements += 1;
     if (event.level === 'error') {
       options.logger.debug({ err: event.error, durationMs: event.queryDurationMillis }, 'statement failed');
     }
@@ -51,7 +62,7 @@ export async function setRole(connection: Pick<DatabaseConnection, 'executeQuery
   await connection.executeQuery(CompiledQuery.raw(`set role ${pg.escapeIdentifier(role)}`));
 }
 
-async function openPGlite<DB>(dataDir: string | undefined, stats: { statements: number }, log: (event: LogEvent) => void): Promise<Database<DB>> {
+async function openPGlite<DB>(dataDir: string | undefined, stats: StatementStats, log: (event: LogEvent) => void): Promise<Database<DB>> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -72,7 +83,7 @@ async function openPGlite<DB>(dataDir: string | undefined, stats: { statements: 
 async function openPostgres<DB>(
   location: Extract<DatabaseLocation, { kind: 'postgres' }>,
   options: OpenDatabaseOptions,
-  stats: { statements: number },
+  stats: StatementStats,
   log: (event: LogEvent) => void,
 ): Promise<Database<DB>> {
   await createDatabaseIfMissing(location);

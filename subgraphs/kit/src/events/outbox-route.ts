@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
+import { runInBackground } from '../database/background-work.ts';
 import type { Logger } from 'pino';
 import { isEventType, type EventType } from './event-types.ts';
 import { checkInternalAccess } from './internal-access.ts';
@@ -18,7 +19,7 @@ const maxPageSize = 1_000;
  */
 export function serveOutbox(router: Router, services: { db: Kysely<unknown>; producer: string; token: string | undefined; logger: Logger }): void {
   const { db, producer, token, logger } = services;
-  router.get(outboxPath, async (request, response) => {
+  const answer = async (request: Request, response: Response) => {
     const denial = checkInternalAccess(request, token);
     if (denial) {
       response.status(denial.status).json({ error: denial.error });
@@ -36,7 +37,9 @@ export function serveOutbox(router: Router, services: { db: Kysely<unknown>; pro
       logger.error({ err: error, after: query.after }, 'reading the outbox failed');
       response.status(500).json({ error: 'Reading the outbox failed; see the producer log.' });
     }
-  });
+  };
+  // Consumers poll this route; their statements are background work, not requests.
+  router.get(outboxPath, (request, response) => runInBackground(() => answer(request, response)));
 }
 
 function parseQuery(query: Request['query']): { after: number; limit: number; types?: EventType[] } | { error: string } {

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.ts';
+import { runInBackground } from '../database/background-work.ts';
 import type { ConsumerDefinition } from './consumer-definition.ts';
 import type { EventTransport } from './event-feed.ts';
 import { createEventTransport } from './event-transport.ts';
@@ -38,13 +39,13 @@ export async function startSubgraphEvents<DB>(settings: {
   serveOutbox(router, { db, producer, token, logger });
 
   const nats = env.NATS_URL ? { url: env.NATS_URL, stream: readNatsStream(env) } : undefined;
-  const relay = await startEventRelay({ db, producer, logger, ...(nats ? { nats } : {}) });
+  const relay = await runInBackground(() => startEventRelay({ db, producer, logger, ...(nats ? { nats } : {}) }));
   let transport: EventTransport | undefined;
   const running: RunningConsumer[] = [];
   try {
     if (settings.consumers.length > 0) transport = await createEventTransport(env, logger);
     for (const definition of settings.consumers) {
-      running.push(await startConsumer({ db: settings.db, definition, transport: transport!, logger }));
+      running.push(await runInBackground(() => startConsumer({ db: settings.db, definition, transport: transport!, logger })));
     }
   } catch (error) {
     await Promise.all(running.map((consumer) => consumer.stop()));

@@ -9,7 +9,7 @@ import type { TenantDirectory } from '../context/tenant-directory.ts';
 import type { Migrations } from '../database/migrate.ts';
 import type { ConsumerDefinition } from '../events/consumer-definition.ts';
 
-/** What a subgraph's DataLoaders are built from, once per request. */
+/** The inputs of a subgraph's DataLoaders, built once per request. */
 export interface LoaderScope<DB> {
   readonly db: Kysely<DB>;
   readonly tenant: Tenant | null;
