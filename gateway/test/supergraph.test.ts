@@ -111,6 +111,18 @@ describe('supergraph through the gateway', () => {
     expect(JSON.stringify(response.errors)).not.toContain('localhost');
   });
 
+  it('logs the demo data as events for other subgraphs', async () => {
+    const jobsUrl = graph.subgraph('jobs').url.replace(/\/graphql$/, '');
+    const { events } = (await (await fetch(`${jobsUrl}/internal/events/outbox?after=0&limit=1000`)).json()) as {
+      events: Array<{ type: string; aggregateId: string }>;
+    };
+    const ofDemoJob = events.filter((event) => event.aggregateId === demoJobId).map((event) => event.type);
+    expect(ofDemoJob).toEqual(['job.created', 'job.published']);
+    const usersUrl = graph.subgraph('users').url.replace(/\/graphql$/, '');
+    const users = (await (await fetch(`${usersUrl}/internal/events/outbox?after=0&limit=1000`)).json()) as { events: Array<{ type: string }> };
+    expect(users.events.filter((event) => event.type === 'user.registered')).toHaveLength(4);
+  });
+
   it('hides a draft job from an anonymous reader', async () => {
     const response = await graph.query(jobPageQuery, { id: '0193a000-0000-7000-8000-000000000304' }, { tenant: 'demo' });
     expect(response.errors).toBeUndefined();

@@ -1,6 +1,7 @@
-import { demoTenant, demoUsers, inTenant, type Logger } from '@jobgraph/kit';
+import { appendEvent, demoTenant, demoUsers, inTenant, type Logger } from '@jobgraph/kit';
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { CompaniesTable, JobsDatabase, JobsTable } from './db/database.ts';
+import type { CompaniesTable, CompanyRow, JobRow, JobsDatabase, JobsTable } from './db/database.ts';
+import { toCompanySnapshot, toJobSnapshot } from './domain/snapshots.ts';
 import { ensureStandardTaxonomy } from './db/taxonomy-queries.ts';
 
 const companies: Insertable<CompaniesTable>[] = [
@@ -69,12 +70,42 @@ export async function seedDemo(db: Kysely<JobsDatabase>, logger: Logger): Promis
   });
   const inserted = await inTenant(db, demoTenant.id, async (trx) => {
     await ensureStandardTaxonomy(trx, demoTenant.id);
-    await trx.insertInto('companies').values(companies).onConflict((conflict) => conflict.doNothing()).execute();
-    const newJobs = await trx.insertInto('jobs').values(rows).onConflict((conflict) => conflict.doNothing()).returning('id').execute();
+    const newCompanies = await trx.insertInto('companies').values(companies).onConflict((conflict) => conflict.doNothing()).returningAll().execute();
+    const newJobs = await trx.insertInto('jobs').values(rows).onConflict((conflict) => conflict.doNothing()).returningAll().execute();
     if (newJobs.length > 0) await linkDemoJobs(trx, rows);
+    await appendDemoEvents(trx, newCompanies, newJobs);
     return newJobs;
   });
   if (inserted.length > 0) logger.info({ tenant: demoTenant.slug, jobs: inserted.length }, 'demo jobs loaded');
+}
+
+/**
+ * Appends the events that the demo rows would have produced through the API,
+ * so that consumers in other subgraphs (replicas, search, analytics) see the
+ * demo data: a job reaches its status through the lifecycle's own events.
+ */
+async function appendDemoEvents(trx: Transaction<JobsDatabase>, newCompanies: readonly CompanyRow[], newJobs: readonly JobRow[]): Promise<void> {
+  for (const company of newCompanies) {
+    await appendEvent(trx, { type: 'company.created', tenantId: demoTenant.id, aggregateId: company.id, payload: toCompanySnapshot(company) });
+  }
+  const statusEvents: Record<JobRow['status'], readonly ('job.published' | 'job.closed' | 'job.archived')[]> = {
+    DRAFT: [],
+    PUBLISHED: ['job.published'],
+    CLOSED: ['job.published', 'job.closed'],
+    ARCHIVED: ['job.published', 'job.closed', 'job.archived'],
+  };
+  const statusAfter = { 'job.published': 'PUBLISHED', 'job.closed': 'CLOSED', 'job.archived': 'ARCHIVED' } as const;
+  for (const job of newJobs) {
+    const [categories, skills] = await Promise.all([
+      trx.selectFrom('job_categories').select('category_id').where('tenant_id', '=', demoTenant.id).where('job_id', '=', job.id).execute(),
+      trx.selectFrom('job_skills').selectAll().where('tenant_id', '=', demoTenant.id).where('job_id', '=', job.id).execute(),
+    ]);
+    const payload = toJobSnapshot(job, { categoryIds: categories.map((row) => row.category_id), skills });
+    await appendEvent(trx, { type: 'job.created', tenantId: demoTenant.id, aggregateId: job.id, payload: { ...payload, status: 'DRAFT', publishedAt: null } });
+    for (const type of statusEvents[job.status]) {
+      await appendEvent(trx, { type, tenantId: demoTenant.id, aggregateId: job.id, payload: { ...payload, status: statusAfter[type] } });
+    }
+  }
 }
 
 /** Attaches the categories and skills of `jobLinks` to the demo jobs, by slug. */

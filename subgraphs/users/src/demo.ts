@@ -1,7 +1,8 @@
-import { demoTenant, demoUsers, inTenant, type Logger } from '@jobgraph/kit';
+import { appendEvent, demoTenant, demoUsers, inTenant, type Logger } from '@jobgraph/kit';
 import type { Kysely } from 'kysely';
 import { hashPassword } from './auth/password-hashing.ts';
 import type { UsersDatabase } from './db/database.ts';
+import { toUserSnapshot } from './domain/user-snapshot.ts';
 
 /** The password of every demo user. It is public (see docs/security.md), so only the demo tenant may use it. */
 export const demoPassword = 'jobgraph-demo-1';
@@ -22,7 +23,7 @@ export async function seedDemo(db: Kysely<UsersDatabase>, logger: Logger): Promi
     .returning('id')
     .executeTakeFirst();
   await inTenant(db, demoTenant.id, async (trx) => {
-    await trx
+    const created = await trx
       .insertInto('users')
       .values(
         people.map((person) => ({
@@ -37,7 +38,12 @@ export async function seedDemo(db: Kysely<UsersDatabase>, logger: Logger): Promi
         })),
       )
       .onConflict((conflict) => conflict.doNothing())
+      .returningAll()
       .execute();
+    // Consumers in other subgraphs learn of the demo users the way they learn of any other.
+    for (const user of created) {
+      await appendEvent(trx, { type: 'user.registered', tenantId: demoTenant.id, aggregateId: user.id, payload: toUserSnapshot(user) });
+    }
     // Demo data made before accounts had passwords gets one too; hashing only then keeps later starts fast.
     const ids = people.map((person) => person.id);
     const withoutPassword = await trx.selectFrom('users').select('id').where('id', 'in', ids).where('password_hash', 'is', null).execute();
