@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import {
+  applicationPartiesSchema,
+  applicationStatusSchema,
   changedFieldsSchema,
   companySnapshotSchema,
   idSchema,
+  interviewSnapshotSchema,
   jobSnapshotSchema,
   timestampSchema,
   userSnapshotSchema,
@@ -68,6 +71,38 @@ export const eventTypes = {
     z.object({ companyId: idSchema, employerId: idSchema, deletedAt: timestampSchema }),
     'A DRAFT job was deleted.',
   ),
+  'application.submitted': declare(
+    'applications',
+    1,
+    applicationPartiesSchema.extend({ status: applicationStatusSchema, appliedAt: timestampSchema }),
+    'A CANDIDATE applied to a job; the aggregate is the application.',
+  ),
+  'application.status_changed': declare(
+    'applications',
+    1,
+    applicationPartiesSchema.extend({
+      from: applicationStatusSchema,
+      to: applicationStatusSchema,
+      changedBy: idSchema,
+      reason: z.string().nullable(),
+      changedAt: timestampSchema,
+    }),
+    'An application moved along its pipeline, withdrawals included.',
+  ),
+  'application.withdrawn': declare(
+    'applications',
+    1,
+    applicationPartiesSchema.extend({ from: applicationStatusSchema, reason: z.string().nullable(), withdrawnAt: timestampSchema }),
+    'The applicant withdrew an open application; an application.status_changed event comes with it.',
+  ),
+  'interview.scheduled': declare('applications', 1, interviewSnapshotSchema, 'An interview was scheduled; the aggregate is the interview.'),
+  'interview.updated': declare(
+    'applications',
+    1,
+    interviewSnapshotSchema.extend({ changedFields: changedFieldsSchema }),
+    'An interview was rescheduled, completed, marked as a no-show or given feedback; the payload is the interview after the change.',
+  ),
+  'interview.cancelled': declare('applications', 1, interviewSnapshotSchema, 'A SCHEDULED interview was cancelled.'),
 } satisfies Record<string, EventTypeDeclaration>;
 
 /** The name of a declared event type, such as `job.published`. */

@@ -83,3 +83,29 @@ export const jobSnapshotSchema = z.object({
 
 /** The fields an update changed, by their GraphQL names, so that a consumer can ignore updates it does not care about. */
 export const changedFieldsSchema = z.array(z.string()).default([]);
+
+export const applicationStatusSchema = z.enum(['SUBMITTED', 'REVIEWING', 'SHORTLISTED', 'INTERVIEWING', 'OFFERED', 'HIRED', 'REJECTED', 'WITHDRAWN']);
+
+/**
+ * Who an application concerns, on every application and interview event, so
+ * that notifications and analytics can address the people involved and
+ * count per job without calling the applications subgraph back.
+ */
+export const applicationPartiesSchema = z.object({
+  jobId: idSchema,
+  applicantId: idSchema,
+  /** The EMPLOYER who owns the job. */
+  employerId: idSchema,
+});
+
+/** An interview after the change an event describes, with the application's parties. */
+export const interviewSnapshotSchema = applicationPartiesSchema.extend({
+  applicationId: idSchema,
+  interviewerId: idSchema,
+  scheduledAt: timestampSchema,
+  durationMinutes: z.number().int(),
+  type: z.enum(['PHONE', 'VIDEO', 'ONSITE', 'TECHNICAL']),
+  status: z.enum(['SCHEDULED', 'COMPLETED', 'CANCELLED', 'NO_SHOW']),
+  /** The user whose mutation made the change. */
+  changedBy: idSchema,
+});
