@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'nats';
-import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@jobgraph/kit';
+import { createServer, type AddressInfo } from 'node:net';
+import { createLogger, envPrefix, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@jobgraph/kit';
 import { createTestDatabase, type TestDatabase } from '@jobgraph/kit/testing';
 import { readGatewayConfig, readOperationLimits, startGateway, type RunningGateway } from '@jobgraph/gateway';
 import { composeSupergraph } from '../compose-supergraph.ts';
@@ -68,19 +69,26 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     // users first: the others ask it for tenants.
     const ordered = [...definitions].sort((a, b) => Number(b.name === 'users') - Number(a.name === 'users'));
     // With NATS, each test supergraph gets a stream of its own, so that parallel suites never consume each other's events.
-    let env: Record<string, string | undefined> = { ...process.env, ...(natsStream ? { NATS_STREAM: natsStream } : {}) };
+    const env: Record<string, string | undefined> = { ...process.env, ...(natsStream ? { NATS_STREAM: natsStream } : {}) };
+    // Every subgraph gets its port before the first one starts, so that each knows the others' URLs: an event
+    // consumer reads its producer's outbox at <PRODUCER>_URL, and a producer may start after its consumer.
+    const ports = new Map<string, number>();
+    for (const definition of ordered) {
+      const port = await reserveFreePort();
+      ports.set(definition.name, port);
+      env[`${envPrefix(definition.name)}_URL`] = `http://localhost:${port}`;
+    }
     for (const definition of ordered) {
       const database = await createTestDatabase(definition.name);
       databases.push(database);
       const subgraph = await startSubgraph(definition as SubgraphDefinition<unknown, unknown>, {
         env,
-        port: 0,
+        port: ports.get(definition.name)!,
         database: database.location,
         demoData: options.demoData ?? false,
         logger: logger.child({ service: definition.name }),
       });
       running.set(definition.name, subgraph);
-      if (definition.name === 'users') env = { ...env, USERS_URL: subgraph.url.replace(/\/graphql$/, '') };
     }
 
     const composed = composeSupergraph(definitions, (definition) => running.get(definition.name)!.url);
@@ -110,6 +118,21 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     statementCounts: () => Object.fromEntries([...running].map(([name, subgraph]) => [name, subgraph.database.stats.statements])),
     stop,
   };
+}
+
+/**
+ * Returns a port that was free a moment ago. Another process could take it
+ * before the subgraph listens on it; the start then fails with EADDRINUSE.
+ */
+async function reserveFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** Deletes a test run's JetStream stream, so that test runs leave nothing on the NATS server. */
