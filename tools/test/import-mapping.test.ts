@@ -94,18 +94,31 @@ describe('mapNycJobs', () => {
     expect(mapped.jobs[0]!.input.title).toBe('External title');
   });
 
+  it('imports a Job ID when one of its postings maps, with all its rows', () => {
+    const mapped = mapNycJobs([nycRecord({ 'Full-Time/Part-Time indicator': '' }), nycRecord({ 'Posting Type': 'External' })]);
+    expect(mapped.rejectedRows).toEqual([]);
+    expect(mapped.jobs.map((job) => job.rows)).toEqual([[2, 3]]);
+  });
+
   it('maps an hourly salary with equal bounds exactly', () => {
     const [job] = mapNycJobs([nycRecord({})]).jobs;
     expect(job!.input.salary).toEqual({ min: 16.6264, max: 16.6264, currency: 'USD', period: 'HOUR' });
   });
 
-  it('maps the full- and part-time flags, and keeps an empty flag unknown', () => {
+  it('maps the full- and part-time flags', () => {
     const jobs = mapNycJobs([
       nycRecord({ 'Job ID': '1', 'Full-Time/Part-Time indicator': 'F' }),
       nycRecord({ 'Job ID': '2', 'Full-Time/Part-Time indicator': 'P' }),
-      nycRecord({ 'Job ID': '3', 'Full-Time/Part-Time indicator': '' }),
     ]).jobs;
-    expect(jobs.map((job) => job.input.employmentType)).toEqual(['FULL_TIME', 'PART_TIME', null]);
+    expect(jobs.map((job) => job.input.employmentType)).toEqual(['FULL_TIME', 'PART_TIME']);
+  });
+
+  it('rejects a row whose full- and part-time flag is empty', () => {
+    const mapped = mapNycJobs([nycRecord({ 'Full-Time/Part-Time indicator': '' })]);
+    expect(mapped.jobs).toEqual([]);
+    expect(mapped.rejectedRows[0]!.reason).toBe(
+      'Full-Time/Part-Time indicator is empty; a job needs an employment type, and this one is not guessed. Fill in F or P and import again.',
+    );
   });
 
   it('writes a description from the other columns when the cell is empty', () => {

@@ -28,7 +28,7 @@ export const nycColumns = [
 export type CsvRecord = Readonly<Record<string, string>>;
 
 const salaryPeriods: Readonly<Record<string, 'YEAR' | 'DAY' | 'HOUR'>> = { Annual: 'YEAR', Daily: 'DAY', Hourly: 'HOUR' };
-const employmentTypes: Readonly<Record<string, 'FULL_TIME' | 'PART_TIME' | null>> = { F: 'FULL_TIME', P: 'PART_TIME', '': null };
+const employmentTypes: Readonly<Record<string, 'FULL_TIME' | 'PART_TIME'>> = { F: 'FULL_TIME', P: 'PART_TIME' };
 
 class RowError extends Error {}
 
@@ -46,24 +46,33 @@ interface MappedRow {
  */
 export function mapNycJobs(records: readonly CsvRecord[], firstRow = 2): MappedFile {
   const rejectedRows: Array<{ row: number; reason: string }> = [];
-  const byJobId = new Map<string, MappedRow[]>();
+  const byJobId = new Map<string, Array<{ row: number; mapped?: MappedRow; reason?: string }>>();
   records.forEach((record, index) => {
     const row = firstRow + index;
+    const jobId = (record['Job ID'] ?? '').trim();
+    if (jobId === '') {
+      rejectedRows.push({ row, reason: 'Job ID is empty; every job needs the id it has in the source.' });
+      return;
+    }
+    const group = byJobId.get(jobId) ?? [];
     try {
-      const mapped = mapRow(record, row);
-      const group = byJobId.get(mapped.input.externalId) ?? [];
-      group.push(mapped);
-      byJobId.set(mapped.input.externalId, group);
+      group.push({ row, mapped: mapRow(record, row) });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
-      rejectedRows.push({ row, reason: error.message });
+      group.push({ row, reason: error.message });
     }
+    byJobId.set(jobId, group);
   });
 
-  const jobs = [...byJobId.values()].map((group) => {
-    const chosen = [...group].sort(preferLatestExternal)[0]!;
-    return { input: chosen.input, rows: group.map((mapped) => mapped.row) };
-  });
+  // The postings of one Job ID are versions of one job: one that maps is enough, and the job accounts for all its rows.
+  const jobs: Array<{ input: JobImportInput; rows: number[] }> = [];
+  for (const group of byJobId.values()) {
+    const candidates = group.flatMap((entry) => (entry.mapped ? [entry.mapped] : []));
+    const chosen = candidates.sort(preferLatestExternal)[0];
+    if (chosen) jobs.push({ input: chosen.input, rows: group.map((entry) => entry.row) });
+    else rejectedRows.push(...group.map((entry) => ({ row: entry.row, reason: entry.reason! })));
+  }
+  rejectedRows.sort((a, b) => a.row - b.row);
   return { jobs, rejectedRows };
 }
 
@@ -79,9 +88,11 @@ function mapRow(record: CsvRecord, row: number): MappedRow {
   const description = cleanText(record['Job Description']) ?? describePosition(record, title, companyName);
 
   const flag = (record['Full-Time/Part-Time indicator'] ?? '').trim();
-  if (!(flag in employmentTypes)) {
-    throw new RowError(`Full-Time/Part-Time indicator "${flag}" is not F, P or empty.`);
+  const employmentType = employmentTypes[flag];
+  if (flag === '') {
+    throw new RowError('Full-Time/Part-Time indicator is empty; a job needs an employment type, and this one is not guessed. Fill in F or P and import again.');
   }
+  if (!employmentType) throw new RowError(`Full-Time/Part-Time indicator "${flag}" is not F or P.`);
 
   const categories = splitNycCategories(record['Job Category'] ?? '');
   const requirements = joinSections(cleanText(record['Minimum Qual Requirements']), cleanText(record['Preferred Skills']));
@@ -92,7 +103,7 @@ function mapRow(record: CsvRecord, row: number): MappedRow {
     title,
     description,
     requirements,
-    employmentType: employmentTypes[flag] ?? null,
+    employmentType,
     // Every posting names a street address and no remote or hybrid arrangement.
     workplaceType: 'ONSITE',
     location: cleanText(record['Work Location']),
