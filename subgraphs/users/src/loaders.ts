@@ -1,5 +1,6 @@
-import { createIdLoader, readInTenant, type LoaderScope } from '@jobgraph/kit';
+import { createIdLoader, createKeyLoader, readInTenant, type LoaderScope } from '@jobgraph/kit';
 import type { UsersDatabase } from './db/database.ts';
+import { findApplicantsOfEmployer } from './db/applicant-queries.ts';
 import { findTenantsByIds, findUsersByIds } from './db/user-queries.ts';
 
 export function createLoaders(scope: LoaderScope<UsersDatabase>) {
@@ -14,6 +15,15 @@ export function createLoaders(scope: LoaderScope<UsersDatabase>) {
     // Finds the tenants of user rows a resolver already has. A user the caller may see makes its tenant visible
     // too, also before the request has a tenant, as in registerTenant.
     tenantOfUser: createIdLoader((ids) => findTenantsByIds(scope.db, ids)),
+    /** Loads, for a user id, a row when that user applied to a job of the viewer; null otherwise or for an anonymous request. */
+    applicantOfViewer: createKeyLoader(
+      (ids: readonly string[]) => {
+        const viewer = scope.viewer;
+        if (!viewer) return Promise.resolve([]);
+        return readInTenant(scope, (trx, tenantId) => findApplicantsOfEmployer(trx, tenantId, viewer.userId, ids));
+      },
+      (row) => row.applicant_id,
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createCachedTenantDirectory, defineSubgraph, type Tenant } from '@jobgraph/kit';
+import { applicantEmployers } from './consumers/applicant-employers.ts';
 import type { TenantRow, UsersDatabase } from './db/database.ts';
 import { findTenantById, findTenantBySlug } from './db/user-queries.ts';
 import { migrations } from './db/migrations/index.ts';
@@ -29,6 +30,7 @@ export const usersSubgraph = defineSubgraph({
       byId: async (id) => toTenant(await findTenantById(db, id)),
     }),
   routes: addRoutes,
+  consumers: [applicantEmployers],
 });
 
 export type { UsersDatabase };

@@ -42,10 +42,23 @@ export interface RefreshTokensTable {
   revoked_at: Timestamp | null;
 }
 
+/**
+ * A projection of `application.submitted` events: each employer and the
+ * candidates who applied to one of their jobs, whose email the employer may
+ * then read.
+ */
+export interface ApplicantEmployersTable {
+  tenant_id: string;
+  employer_id: string;
+  applicant_id: string;
+  first_applied_at: Timestamp;
+}
+
 export interface UsersDatabase {
   tenants: TenantsTable;
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
+  applicant_employers: ApplicantEmployersTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

@@ -12,6 +12,17 @@ function maySeeContact(user: UserRow, ctx: UsersContext): boolean {
   return isSelfOrAdmin(ctx.viewer, user.id) || isSessionUser(user);
 }
 
+/**
+ * Tells whether the viewer may see the email of `user`: whoever may see the
+ * contact details, and an EMPLOYER to one of whose jobs `user` applied, as
+ * the replica of `application.submitted` events records.
+ */
+async function maySeeEmail(user: UserRow, ctx: UsersContext): Promise<boolean> {
+  if (maySeeContact(user, ctx)) return true;
+  if (ctx.viewer?.role !== 'EMPLOYER') return false;
+  return (await ctx.loaders.applicantOfViewer.load(user.id)) !== null;
+}
+
 async function users(_: unknown, args: { role?: UserRole | null; first?: number | null; after?: string | null }, ctx: UsersContext) {
   requireRole(ctx, 'ADMIN');
   const tenant = requireTenant(ctx);
@@ -55,7 +66,7 @@ export const userResolvers = {
   User: {
     __resolveReference: (reference: { id: string }, ctx: UsersContext) => ctx.loaders.userById.load(reference.id),
     tenant: (user: UserRow, _: unknown, ctx: UsersContext) => ctx.loaders.tenantOfUser.load(user.tenant_id),
-    email: (user: UserRow, _: unknown, ctx: UsersContext) => (maySeeContact(user, ctx) ? user.email : null),
+    email: async (user: UserRow, _: unknown, ctx: UsersContext) => ((await maySeeEmail(user, ctx)) ? user.email : null),
     phone: (user: UserRow, _: unknown, ctx: UsersContext) => (maySeeContact(user, ctx) ? user.phone : null),
     firstName: (user: UserRow) => user.first_name,
     lastName: (user: UserRow) => user.last_name,
