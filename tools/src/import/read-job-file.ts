@@ -13,12 +13,12 @@ export interface JobFile extends MappedFile {
 }
 
 /**
- * Reads a CSV file of jobs and maps its rows. The format is told by the
- * header: the NYC Jobs columns, or the generic column set.
+ * Reads a CSV file of jobs and maps its rows, or its first `limit` rows. The
+ * format is told by the header: the NYC Jobs columns, or the generic column set.
  */
-export async function readJobFile(path: string): Promise<JobFile> {
+export async function readJobFile(path: string, limit?: number): Promise<JobFile> {
   const content = await readFile(path, 'utf8');
-  const records = parse(content, { columns: true, bom: true, skip_empty_lines: true, trim: false }) as CsvRecord[];
+  const records = parse(content, { columns: true, bom: true, skip_empty_lines: true, trim: false, ...(limit ? { to: limit } : {}) }) as CsvRecord[];
   const header = Object.keys(records[0] ?? {});
   const format = detectFormat(header, path);
   const mapped = format === 'nyc' ? mapNycJobs(records) : mapGenericJobs(records);

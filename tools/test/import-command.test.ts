@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJobFile } from '../src/import/read-job-file.ts';
+import { createTestTenant, startTestSupergraph, type TestSupergraph, type TestTenant } from '../src/testing/index.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const nycFile = fileURLToPath(new URL('../../../shared/data/nyc-jobs.csv', import.meta.url));
+const nycRows = 300;
+
+/** Runs `npm run import` as a user would, and returns its exit code and output. */
+function runImport(args: string[], token: string | undefined): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/src/import-jobs.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, JOBGRAPH_TOKEN: token ?? '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run import', () => {
+  let graph: TestSupergraph;
+  let tenant: TestTenant;
+  let directory: string;
+
+  beforeAll(async () => {
+    graph = await startTestSupergraph({ subgraphs: ['users', 'jobs'] });
+    tenant = await createTestTenant(graph, 'import');
+    directory = await mkdtemp(`${tmpdir()}/jobgraph-import-`);
+  });
+
+  afterAll(async () => {
+    await graph?.stop();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  it('imports a generic file and reports its bad row', async () => {
+    const path = `${directory}/generic.csv`;
+    await writeFile(
+      path,
+      [
+        'external_id,company,title,description,employment_type,workplace_type,salary_min,salary_max,salary_currency,salary_period,categories,skills',
+        'G-1,Acme Robotics,Robot Whisperer,"Talks to robots, kindly, every working day of the week.",FULL_TIME,REMOTE,50000,70000,USD,YEAR,Engineering;Robotics,ROS;Python',
+        'G-2,Acme Robotics,,No title here,FULL_TIME,ONSITE,,,,,,',
+      ].join('\n'),
+    );
+    const { code, stdout } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, path], tenant.adminToken);
+    expect(code).toBe(0);
+    expect(stdout).toContain('created 1, updated 0, unchanged 0, rejected 0 jobs');
+    expect(stdout).toContain('rejected row 3: title is empty.');
+  });
+
+  it('refuses to run without a token', async () => {
+    const { code, stderr } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, 'whatever.csv'], undefined);
+    expect(code).toBe(1);
+    expect(stderr).toContain('JOBGRAPH_TOKEN is not set');
+  });
+
+  it('explains a rejected token', async () => {
+    const path = `${directory}/one.csv`;
+    await writeFile(path, 'external_id,company,title,description\nX-1,Acme,Title,Text\n');
+    const { code, stderr } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, path], 'not-a-token');
+    expect(code).toBe(1);
+    expect(stderr).toContain('The gateway rejected JOBGRAPH_TOKEN');
+  });
+
+  describe.skipIf(!existsSync(nycFile))('with NYC postings', () => {
+    it('imports them, and a second run changes nothing', async () => {
+      const args = ['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, '--limit', String(nycRows), '--batch-size', '100', nycFile];
+      const mapped = await readJobFile(nycFile, nycRows);
+
+      const first = await runImport(args, tenant.adminToken);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain(`${nycRows} rows (nyc format)`);
+      expect(first.stdout).toContain(`created ${mapped.jobs.length}, updated 0, unchanged 0, rejected 0 jobs`);
+      expect(first.stdout).toContain(`${mapped.rejectedRows.length} rows could not be mapped`);
+
+      const second = await runImport(args, tenant.adminToken);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain(`created 0, updated 0, unchanged ${mapped.jobs.length}, rejected 0 jobs`);
+
+      const partTime = mapped.jobs.filter((job) => job.input.employmentType === 'PART_TIME').map((job) => job.input.externalId).sort();
+      const response = await graph.query<{ jobs: { totalCount: number; edges: Array<{ node: { externalId: string } }> } }>(
+        '{ jobs(filter: { employmentTypes: [PART_TIME] }, first: 100) { totalCount edges { node { externalId } } } }',
+        {},
+        { tenant: tenant.slug },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.jobs.totalCount).toBe(partTime.length);
+      expect(response.data?.jobs.edges.map((edge) => edge.node.externalId).sort()).toEqual(partTime);
+    });
+  });
+});
