@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/jobs/package.json subgraphs/jobs/
+COPY subgraphs/applications/package.json subgraphs/applications/
 COPY gateway/package.json gateway/
 COPY tools/package.json tools/
 RUN npm ci --no-audit --no-fund
