@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { measureLatency } from './bench/measure.ts';
+import { readJobFile } from './import/read-job-file.ts';
+import { sendBatch } from './import/send-batches.ts';
+import { createTestTenant, startTestSupergraph } from './testing/index.ts';
+
+/**
+ * `npm run bench`: imports the NYC Jobs file through the gateway and then
+ * measures the hot read path over the imported jobs, on the embedded
+ * database, or on the server named by TEST_DATABASE_URL. Prints Markdown for
+ * docs/benchmarks.md.
+ */
+const nycFile = fileURLToPath(new URL('../../../shared/data/nyc-jobs.csv', import.meta.url));
+const runs = 200;
+const batchSize = 250;
+
+if (!existsSync(nycFile)) {
+  console.error(`The benchmark imports ${nycFile}, which is absent; place the NYC Jobs file there.`);
+  process.exit(1);
+}
+
+const graph = await startTestSupergraph({ subgraphs: ['users', 'jobs'] });
+try {
+  const tenant = await createTestTenant(graph, 'bench');
+  const file = await readJobFile(nycFile);
+
+  const importOnce = async () => {
+    const started = performance.now();
+    const outcomes = new Map<string, number>();
+    for (let offset = 0; offset < file.jobs.length; offset += batchSize) {
+      const batch = file.jobs.slice(offset, offset + batchSize).map((job) => job.input);
+      const results = await sendBatch(batch, { gatewayUrl: graph.gatewayUrl, tenant: tenant.slug, token: tenant.adminToken });
+      for (const result of results) outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
+    }
+    return { seconds: (performance.now() - started) / 1000, outcomes: Object.fromEntries(outcomes) };
+  };
+  const first = await importOnce();
+  const second = await importOnce();
+
+  const pageQuery = `query Page($first: Int!) {
+    jobs(first: $first) { edges { node { id title salary { min max currency period } company { name } employer { fullName } categories { name } skills { skill { name } } } } }
+  }`;
+  const rows: string[] = [];
+  for (const first of [1, 20, 100]) {
+    const before = graph.statementCounts();
+    const summary = await measureLatency(async () => {
+      const response = await graph.query(pageQuery, { first }, { tenant: tenant.slug });
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+    }, runs);
+    const after = graph.statementCounts();
+    const statements = Object.keys(after).reduce((sum, name) => sum + after[name]! - before[name]!, 0) / (runs + 5);
+    rows.push(`| \`jobs(first: ${first})\` with company, employer, categories, skills | ${summary.runs} | ${summary.p50Ms} | ${summary.p95Ms} | ${summary.meanMs} | ${statements.toFixed(1)} |`);
+  }
+
+  const cpu = os.cpus();
+  const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL 15 server on the same machine' : 'PGlite (embedded)';
+  console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Database: ${database}.`);
+  console.log('');
+  console.log(`Import of ${file.rowCount} rows (${file.jobs.length} jobs, ${file.rejectedRows.length} rows rejected by the mapping) in batches of ${batchSize} through the gateway:`);
+  console.log(`- first run into an empty tenant: ${first.seconds.toFixed(1)} s, ${JSON.stringify(first.outcomes)}`);
+  console.log(`- second run of the same file: ${second.seconds.toFixed(1)} s, ${JSON.stringify(second.outcomes)}`);
+  console.log('');
+  console.log('| Request (sequential, through the gateway) | Runs | p50 ms | p95 ms | Mean ms | SQL statements per request |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+  console.log('');
+  console.log(`Resident memory of the benchmark process (gateway and both subgraphs in one process): ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB.`);
+} finally {
+  await graph.stop();
+}
