@@ -11,7 +11,7 @@ import type {
 
 type Trx = Transaction<ApplicationsDatabase>;
 
-/** Reads a job's replica and holds it until the transaction ends, so that a concurrent close from the job events waits for the application. */
+/** Reads a job's replica with a share lock until the transaction ends, so that a concurrent close from the job events waits for the application. */
 export function readJobReplicaShared(trx: Trx, tenantId: string, jobId: string): Promise<JobReplicaRow | undefined> {
   return trx.selectFrom('job_replicas').selectAll().where('tenant_id', '=', tenantId).where('id', '=', jobId).forShare().executeTakeFirst();
 }

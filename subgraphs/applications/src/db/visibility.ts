@@ -3,8 +3,9 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { ApplicationsDatabase } from './database.ts';
 
 /**
- * The applications `viewer` may see: all of the tenant's for an ADMIN, and
- * otherwise those they made or those to jobs they own. Anonymous callers see none.
+ * Builds the filter of the applications `viewer` may see: all of the tenant's
+ * for an ADMIN, and otherwise those they made or those to jobs they own.
+ * Anonymous callers see none.
  */
 export function applicationVisibleTo(viewer: Viewer | null) {
   return (eb: ExpressionBuilder<ApplicationsDatabase, 'applications'>) => {

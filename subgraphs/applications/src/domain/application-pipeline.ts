@@ -1,7 +1,7 @@
 import { conflict, forbidden } from '@jobgraph/kit';
 import type { ApplicationStatus } from '../db/database.ts';
 
-/** Who may make a move: the job's employer or an ADMIN, or the candidate who applied. */
+/** The party allowed to make a move: the job's employer or an ADMIN, or the candidate who applied. */
 export type PipelineSide = 'employer' | 'applicant';
 
 /**

@@ -25,7 +25,7 @@ async function interviews(_: unknown, args: InterviewsArgs, ctx: ApplicationsCon
   return buildConnection(rows, page, cursorOf, () => inTenant(ctx.db, tenant.id, (trx) => countInterviews(trx, tenant.id, viewer, window)));
 }
 
-// Feedback and ratings are the employer side's: a candidate sees the interviews of their applications without them.
+// Feedback and ratings belong to the employer side, so a candidate reads the interviews of their applications without them.
 const employerSideOnly = (value: string | number | null, ctx: ApplicationsContext) => (ctx.viewer && ctx.viewer.role !== 'CANDIDATE' ? value : null);
 
 export const interviewResolvers = {

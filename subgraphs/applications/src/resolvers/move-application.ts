@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { insertStatusChange, updateApplicationRow } from '../db/application-writes.ts';
 import type { ApplicationRow, ApplicationsDatabase, ApplicationStatus } from '../db/database.ts';
 
-/** The people an application concerns, as every application and interview event carries them. */
+/** Returns the job, applicant and employer of an application, which every application and interview event carries. */
 export function partiesOf(application: ApplicationRow) {
   return { jobId: application.job_id, applicantId: application.applicant_id, employerId: application.employer_id };
 }

@@ -13,9 +13,9 @@ function maySeeContact(user: UserRow, ctx: UsersContext): boolean {
 }
 
 /**
- * Tells whether the viewer may see the email of `user`: whoever may see the
- * contact details, and an EMPLOYER to one of whose jobs `user` applied, as
- * the replica of `application.submitted` events records.
+ * Tells whether the viewer may see the email of `user`: the user, ADMINs,
+ * and an EMPLOYER whose job `user` applied to, as recorded from
+ * `application.submitted` events.
  */
 async function maySeeEmail(user: UserRow, ctx: UsersContext): Promise<boolean> {
   if (maySeeContact(user, ctx)) return true;
