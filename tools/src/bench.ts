@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureLatency } from './bench/measure.ts';
+import { importFile } from './import/import-file.ts';
 import { readJobFile } from './import/read-job-file.ts';
-import { sendBatch } from './import/send-batches.ts';
 import { createTestTenant, startTestSupergraph } from './testing/index.ts';
 
 /**
@@ -27,14 +27,9 @@ try {
   const file = await readJobFile(nycFile);
 
   const importOnce = async () => {
-    const started = performance.now();
-    const outcomes = new Map<string, number>();
-    for (let offset = 0; offset < file.jobs.length; offset += batchSize) {
-      const batch = file.jobs.slice(offset, offset + batchSize).map((job) => job.input);
-      const results = await sendBatch(batch, { gatewayUrl: graph.gatewayUrl, tenant: tenant.slug, token: tenant.adminToken });
-      for (const result of results) outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
-    }
-    return { seconds: (performance.now() - started) / 1000, outcomes: Object.fromEntries(outcomes) };
+    const summary = await importFile(file, { gatewayUrl: graph.gatewayUrl, tenant: tenant.slug, token: tenant.adminToken, batchSize });
+    const outcomes = Object.fromEntries(Object.entries(summary.counts).filter(([, value]) => value > 0));
+    return { seconds: summary.seconds, outcomes };
   };
   const first = await importOnce();
   const second = await importOnce();

@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { ConfigError, createLogger, envPrefix, readPort } from '@jobgraph/kit';
 import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
+import { importIntoDemo } from './import/import-into-demo.ts';
 
 /**
  * `npm start`: runs every subgraph as its own process, waits until each one
  * answers `/health`, then runs the gateway. With no configuration every
  * subgraph uses an embedded PostgreSQL under `.data/` and the demo tenant.
  * Ctrl-C (or SIGTERM) stops every process; so does the exit of any one.
+ * `npm start -- --import <file.csv>` then imports a CSV file of jobs (such as
+ * the NYC Jobs data set) into the demo tenant.
  */
 const logger = createLogger('jobgraph');
 const startupTimeoutMs = 90_000;
@@ -56,6 +60,7 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
+  const { values } = parseArgs({ options: { import: { type: 'string' } } });
   const subgraphs = await findSubgraphs();
   const ports = new Map(subgraphs.map(({ definition }) => [definition.name, readPort(process.env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort)]));
   const urls = Object.fromEntries(
@@ -76,6 +81,7 @@ try {
   logger.info(
     `jobgraph is ready: GraphQL at http://localhost:${gatewayPort}/graphql, playground at http://localhost:${gatewayPort}/ (tenant "demo" unless X-Tenant names another). Ctrl-C stops it.`,
   );
+  if (values.import) await importIntoDemo(values.import, `http://localhost:${gatewayPort}/graphql`, logger);
 } catch (error) {
   if (!stopping) {
     logger.fatal(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
