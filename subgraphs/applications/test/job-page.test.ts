@@ -1,5 +1,5 @@
 import { inTenant, newId } from '@jobgraph/kit';
-import { startTestSupergraph, type TestSupergraph } from '@jobgraph/tools/testing';
+import { createTestTenant, startTestSupergraph, type TestSupergraph } from '@jobgraph/tools/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationsDatabase, applyOk, createCast, createJob, insertCandidates, onlyError, waitFor, type Cast } from './fixtures.ts';
@@ -39,12 +39,13 @@ describe('JobPage through the gateway', () => {
   let cast: Cast;
   let jobId: string;
   let scheduledAt: string;
+  let applicationId: string;
 
   beforeAll(async () => {
     graph = await startTestSupergraph({ subgraphs: ['users', 'jobs', 'applications'] });
     cast = await createCast(graph, 'job-page');
     jobId = await createJob(graph, cast.tenant, cast.employer);
-    const applicationId = await applyOk(graph, cast.candidate, jobId);
+    applicationId = await applyOk(graph, cast.candidate, jobId);
     for (const status of ['REVIEWING', 'SHORTLISTED']) {
       const moved = await graph.query('mutation M($id: ID!, $status: ApplicationStatus!) { changeApplicationStatus(id: $id, status: $status) { status } }', { id: applicationId, status }, { token: cast.employer.token });
       expect(moved.errors).toBeUndefined();
@@ -127,6 +128,25 @@ describe('JobPage through the gateway', () => {
     );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ user: { email: null } });
+  });
+
+  it('resolves no reference of another tenant', async () => {
+    const stranger = await createTestTenant(graph, 'job-page-stranger');
+    const document = /* GraphQL */ `
+      query Entities($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on Application { id notes }
+          ... on Job { applicationCount applications { totalCount } }
+        }
+      }
+    `;
+    const representations = [
+      { __typename: 'Application', id: applicationId },
+      { __typename: 'Job', id: jobId },
+    ];
+    const response = await graph.querySubgraph('applications', document, { representations }, { token: stranger.adminToken });
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ _entities: [null, { applicationCount: 0, applications: { totalCount: 0 } }] });
   });
 
   it('costs the same statements for 1 and 100 applications', async () => {
