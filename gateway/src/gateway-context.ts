@@ -10,4 +10,6 @@ export interface GatewayContext {
   readonly tenantSlug: string | undefined;
   /** The address the request came from, forwarded as `X-Forwarded-For` for per-client limits. */
   readonly clientAddress: string | undefined;
+  /** The caller's `X-Viewer-Id` header, the id an anonymous client counts its job views by; the analytics subgraph checks it. */
+  readonly viewerId: string | undefined;
 }

@@ -100,6 +100,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
           authorization: req.headers.authorization,
           tenantSlug: tenant?.slug,
           clientAddress: req.socket.remoteAddress,
+          viewerId: firstHeader(req.headers['x-viewer-id']),
         };
       },
     }),
@@ -120,6 +121,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       logger.info('gateway stopped');
     },
   };
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 async function readSupergraph(path: string): Promise<string> {

@@ -19,6 +19,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.tenantSlug) headers.set('x-tenant', context.tenantSlug);
     if (context.clientAddress) headers.set('x-forwarded-for', context.clientAddress);
+    if (context.viewerId) headers.set('x-viewer-id', context.viewerId);
   }
 
   /**

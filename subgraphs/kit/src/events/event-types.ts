@@ -7,6 +7,7 @@ import {
   idSchema,
   interviewSnapshotSchema,
   jobSnapshotSchema,
+  jobViewSchema,
   timestampSchema,
   userSnapshotSchema,
 } from './payload-schemas.ts';
@@ -103,6 +104,12 @@ export const eventTypes = {
     'An interview was rescheduled, completed, marked as a no-show or given feedback; the payload is the interview after the change.',
   ),
   'interview.cancelled': declare('applications', 1, interviewSnapshotSchema, 'A SCHEDULED interview was cancelled.'),
+  'job.viewed': declare(
+    'analytics',
+    1,
+    jobViewSchema,
+    'Someone who may see a job opened its page, as recordJobView reports it; the aggregate is the job.',
+  ),
 } satisfies Record<string, EventTypeDeclaration>;
 
 /** The name of a declared event type, such as `job.published`. */

@@ -109,3 +109,17 @@ export const interviewSnapshotSchema = applicationPartiesSchema.extend({
   /** The user whose mutation made the change. */
   changedBy: idSchema,
 });
+
+/**
+ * One view of a job's page. The viewer is the logged-in user, or else the
+ * anonymous viewer id the client sent, so exactly one of the two is set.
+ */
+export const jobViewSchema = z
+  .object({
+    userId: idSchema.nullable(),
+    anonymousViewerId: idSchema.nullable(),
+    viewedAt: timestampSchema,
+  })
+  .refine((view) => (view.userId === null) !== (view.anonymousViewerId === null), {
+    message: 'Exactly one of userId and anonymousViewerId must be set.',
+  });
