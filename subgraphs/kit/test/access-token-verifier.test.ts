@@ -68,8 +68,19 @@ describe('createAccessTokenVerifier', () => {
 
   it('rejects a JWT of another type', async () => {
     await expect(verify(await sign(key, {}, { typ: 'JWT' }))).rejects.toMatchObject({
-      message: 'The access token has an unexpected "typ" claim. Log in again to get a valid token.',
-      extensions: { code: 'UNAUTHENTICATED' },
+      message: 'The access token\'s "typ" header parameter is missing or not "at+jwt", the only type accepted. Log in again to get a valid token.',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN', headerParameter: 'typ' },
+    });
+  });
+
+  it('rejects a JWT without a type', async () => {
+    const token = await new SignJWT({ sub: userId, tid: tenantId, role: 'CANDIDATE', iss: settings.issuer, aud: settings.audience, iat: nowSeconds - 60, exp: nowSeconds + 600, jti: 'token-1' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: key.jwk.kid! })
+      .sign(key.privateKey);
+
+    await expect(verify(token)).rejects.toMatchObject({
+      message: 'The access token\'s "typ" header parameter is missing or not "at+jwt", the only type accepted. Log in again to get a valid token.',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN', headerParameter: 'typ' },
     });
   });
 

@@ -55,6 +55,13 @@ function describeRejection(error: unknown): unknown {
   if (error instanceof errors.JWTExpired) {
     return unauthenticated('The access token has expired. Get a new one with the refreshToken mutation, or log in again.', { reason: 'TOKEN_EXPIRED' });
   }
+  // jose (6.x) reports a missing or wrong `typ` as a failed claim check, but `typ` is a parameter of the protected header.
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'typ') {
+    return unauthenticated(`The access token's "typ" header parameter is missing or not "${accessTokenType}", the only type accepted. ${logInAgain}`, {
+      reason: 'INVALID_TOKEN',
+      headerParameter: 'typ',
+    });
+  }
   if (error instanceof errors.JWTClaimValidationFailed) {
     const problem = error.reason === 'missing' ? `has no "${error.claim}" claim` : `has an unexpected "${error.claim}" claim`;
     return unauthenticated(`The access token ${problem}. ${logInAgain}`, { reason: 'INVALID_TOKEN', claim: error.claim });
