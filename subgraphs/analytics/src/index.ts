@@ -1,0 +1,4 @@
+import { runSubgraph } from '@jobgraph/kit';
+import { analyticsSubgraph } from './subgraph.ts';
+
+await runSubgraph(analyticsSubgraph);

@@ -1,0 +1,107 @@
+import { inTenant } from '@jobgraph/kit';
+import { createTestTenant, createTestUser, type TestSupergraph, type TestTenant, type TestUser } from '@jobgraph/tools/testing';
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import type { AnalyticsDatabase, JobStatus } from '../src/db/database.ts';
+
+/** Returns the analytics subgraph's database in a test supergraph. */
+export function analyticsDatabase(graph: TestSupergraph): Kysely<AnalyticsDatabase> {
+  return graph.subgraph('analytics').database.kysely as Kysely<AnalyticsDatabase>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every 50 ms until it returns true, for at most `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await sleep(50);
+  }
+}
+
+/** A tenant with an ADMIN, two EMPLOYERs and two CANDIDATEs, all logged in. */
+export interface Cast {
+  readonly tenant: TestTenant;
+  readonly employer: TestUser;
+  readonly otherEmployer: TestUser;
+  readonly candidate: TestUser;
+  readonly otherCandidate: TestUser;
+}
+
+export async function createCast(graph: TestSupergraph, slug: string): Promise<Cast> {
+  const tenant = await createTestTenant(graph, slug);
+  return {
+    tenant,
+    employer: await createTestUser(graph, tenant, 'EMPLOYER'),
+    otherEmployer: await createTestUser(graph, tenant, 'EMPLOYER'),
+    candidate: await createTestUser(graph, tenant, 'CANDIDATE'),
+    otherCandidate: await createTestUser(graph, tenant, 'CANDIDATE'),
+  };
+}
+
+/** Sends a request and fails the test on any error. */
+export async function queryOk<Data>(graph: TestSupergraph, document: string, variables: Record<string, unknown>, options: { token?: string; tenant?: string }) {
+  const response = await graph.query<Data>(document, variables, options);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
+
+/** Creates a company and a job as `employer`, publishes it unless told not to, and waits until the analytics replica has it. */
+export async function createJob(graph: TestSupergraph, tenant: TestTenant, employer: TestUser, options: { publish?: boolean } = {}): Promise<string> {
+  const company = await queryOk<{ createCompany: { id: string } }>(graph, 'mutation { createCompany(input: { name: "Harbor Logistics" }) { id } }', {}, { token: employer.token });
+  const created = await queryOk<{ createJob: { id: string } }>(
+    graph,
+    'mutation Create($input: CreateJobInput!) { createJob(input: $input) { id } }',
+    {
+      input: {
+        companyId: company.createCompany.id,
+        title: 'Dock scheduler',
+        description: 'Plan the arrivals of trucks at twelve loading docks.',
+        employmentType: 'FULL_TIME',
+        workplaceType: 'ONSITE',
+        salary: { min: 38000, max: 44000, currency: 'EUR', period: 'YEAR' },
+      },
+    },
+    { token: employer.token },
+  );
+  const jobId = created.createJob.id;
+  let status: JobStatus = 'DRAFT';
+  if (options.publish ?? true) {
+    await queryOk(graph, 'mutation Publish($id: ID!) { publishJob(id: $id) { id } }', { id: jobId }, { token: employer.token });
+    status = 'PUBLISHED';
+  }
+  await waitForReplica(graph, tenant.id, [jobId], status);
+  return jobId;
+}
+
+/** Waits until the analytics replica shows every job of `jobIds` in `status`. */
+export async function waitForReplica(graph: TestSupergraph, tenantId: string, jobIds: readonly string[], status: JobStatus): Promise<void> {
+  const db = analyticsDatabase(graph);
+  await waitFor(async () => {
+    const rows = await inTenant(db, tenantId, (trx) => trx.selectFrom('job_replicas').select('id').where('id', 'in', jobIds).where('status', '=', status).execute());
+    return rows.length === jobIds.length;
+  }, `${jobIds.length} job(s) to reach ${status} in the analytics replica`);
+}
+
+const recordDocument = 'mutation Record($jobId: ID!) { recordJobView(jobId: $jobId) { id viewedAt job { id } } }';
+
+/** Sends recordJobView as a logged-in user (`token`) or as an anonymous client of `tenant` with `viewerId` in X-Viewer-Id. */
+export function recordView(graph: TestSupergraph, jobId: string, as: { token: string } | { tenant: string; viewerId?: string }) {
+  const headers: Record<string, string> = {};
+  if ('viewerId' in as && as.viewerId !== undefined) headers['x-viewer-id'] = as.viewerId;
+  const options = 'token' in as ? { token: as.token } : { tenant: as.tenant, headers };
+  return graph.query<{ recordJobView: { id: string; viewedAt: string; job: { id: string } } }>(recordDocument, { jobId }, options);
+}
+
+/** Returns the single error of a response, failing with the whole response when there is not exactly one. */
+export function onlyError(response: { errors?: ReadonlyArray<{ message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }> }) {
+  if (response.errors?.length !== 1) throw new Error(`Expected one error, got ${JSON.stringify(response)}`);
+  const [error] = response.errors;
+  return { message: error!.message, code: error!.extensions?.code, path: error!.path };
+}
+
+/** Today's UTC date, `YYYY-MM-DD`. */
+export function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
