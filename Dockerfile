@@ -7,6 +7,7 @@ COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/jobs/package.json subgraphs/jobs/
 COPY subgraphs/applications/package.json subgraphs/applications/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY gateway/package.json gateway/
 COPY tools/package.json tools/
 RUN npm ci --no-audit --no-fund
