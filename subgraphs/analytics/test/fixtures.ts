@@ -1,4 +1,4 @@
-import { inTenant } from '@jobgraph/kit';
+import { asEventRelay, eventTypes, inTenant, readOutbox, stampOutbox, type EventTables, type EventType } from '@jobgraph/kit';
 import { createTestTenant, createTestUser, type TestSupergraph, type TestTenant, type TestUser } from '@jobgraph/tools/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
@@ -47,7 +47,7 @@ export async function queryOk<Data>(graph: TestSupergraph, document: string, var
   return response.data!;
 }
 
-/** Creates a company and a job as `employer`, publishes it unless told not to, and waits until the analytics replica has it. */
+/** Creates a company and a job as `employer`, publishes it unless `publish` is false, and waits until the analytics replica has it. */
 export async function createJob(graph: TestSupergraph, tenant: TestTenant, employer: TestUser, options: { publish?: boolean } = {}): Promise<string> {
   const company = await queryOk<{ createCompany: { id: string } }>(graph, 'mutation { createCompany(input: { name: "Harbor Logistics" }) { id } }', {}, { token: employer.token });
   const created = await queryOk<{ createJob: { id: string } }>(
@@ -104,4 +104,33 @@ export function onlyError(response: { errors?: ReadonlyArray<{ message: string; 
 /** Today's UTC date, `YYYY-MM-DD`. */
 export function utcToday(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Waits until the consumer `definition` has applied every event of its types
+ * that its producers have appended so far: each such event id is in the
+ * consumer's inbox.
+ */
+export async function waitForConsumer(graph: TestSupergraph, definition: { readonly name: string; readonly events: readonly EventType[] }): Promise<void> {
+  const byProducer = new Map<string, EventType[]>();
+  for (const type of definition.events) byProducer.set(eventTypes[type].producer, [...(byProducer.get(eventTypes[type].producer) ?? []), type]);
+
+  const wanted: string[] = [];
+  for (const [producer, types] of byProducer) {
+    const db = graph.subgraph(producer).database.kysely as Kysely<unknown>;
+    await stampOutbox(db);
+    const page = await readOutbox(db, { producer, after: 0, limit: 100_000, types });
+    wanted.push(...page.events.map((event) => event.id));
+  }
+
+  const analytics = graph.subgraph('analytics').database.kysely as Kysely<unknown>;
+  let missing = wanted.length;
+  await waitFor(async () => {
+    const handled = await asEventRelay(analytics, (trx) =>
+      (trx as unknown as Kysely<EventTables>).selectFrom('event_inbox').select('event_id').where('consumer', '=', definition.name).execute(),
+    );
+    const ids = new Set(handled.map((row) => row.event_id));
+    missing = wanted.filter((id) => !ids.has(id)).length;
+    return missing === 0;
+  }, `consumer "${definition.name}" to apply ${wanted.length} events (${missing} missing)`);
 }
