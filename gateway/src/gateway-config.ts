@@ -1,8 +1,21 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, envPrefix, isTenantSlug, readAccessTokenSettings, readHttpUrl, readPort, type AccessTokenSettings, type Env } from '@jobgraph/kit';
+import {
+  ConfigError,
+  envPrefix,
+  isTenantSlug,
+  readAccessTokenSettings,
+  readHttpUrl,
+  readPort,
+  readTrustedProxies,
+  type AccessTokenSettings,
+  type Env,
+  type TrustedProxies,
+} from '@jobgraph/kit';
 
 export interface GatewayConfig {
   readonly port: number;
+  /** The address to listen on: `GATEWAY_HOST` or `HOST`; every interface when unset. */
+  readonly host: string | undefined;
   readonly supergraphPath: string;
   /** The URL of subgraph `name`: `<NAME>_URL` when set, else the one the supergraph names. */
   subgraphUrl(name: string, supergraphUrl: string): string;
@@ -10,11 +23,19 @@ export interface GatewayConfig {
   readonly defaultTenant: string | undefined;
   /** The `iss` and `aud` access tokens must carry: `JWT_ISSUER` and `JWT_AUDIENCE`. */
   readonly accessTokens: AccessTokenSettings;
+  /** The browser origins allowed to call the gateway (`CORS_ORIGINS`, comma-separated); true allows any. */
+  readonly corsOrigins: true | readonly string[];
+  /** The load balancers whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`). */
+  readonly trustedProxies: TrustedProxies;
 }
 
 const committedSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
-/** Reads the gateway's configuration: `GATEWAY_PORT`, `SUPERGRAPH_PATH`, `<SUBGRAPH>_URL`, `DEFAULT_TENANT`, `JWT_ISSUER` and `JWT_AUDIENCE`. */
+/**
+ * Reads the gateway's configuration: `GATEWAY_PORT`, `GATEWAY_HOST`,
+ * `SUPERGRAPH_PATH`, `<SUBGRAPH>_URL`, `DEFAULT_TENANT`, `JWT_ISSUER`,
+ * `JWT_AUDIENCE`, `CORS_ORIGINS` and `TRUSTED_PROXIES`.
+ */
 export function readGatewayConfig(env: Env): GatewayConfig {
   const defaultTenant = env.DEFAULT_TENANT || undefined;
   if (defaultTenant !== undefined && !isTenantSlug(defaultTenant)) {
@@ -22,6 +43,7 @@ export function readGatewayConfig(env: Env): GatewayConfig {
   }
   return {
     port: readPort(env, 'GATEWAY_PORT', 4000),
+    host: env.GATEWAY_HOST || env.HOST || undefined,
     supergraphPath: env.SUPERGRAPH_PATH || committedSupergraph,
     subgraphUrl: (name, supergraphUrl) => {
       const override = readHttpUrl(env, `${envPrefix(name)}_URL`, '');
@@ -30,5 +52,20 @@ export function readGatewayConfig(env: Env): GatewayConfig {
     },
     defaultTenant,
     accessTokens: readAccessTokenSettings(env),
+    corsOrigins: readCorsOrigins(env),
+    trustedProxies: readTrustedProxies(env),
   };
+}
+
+// Tokens travel in the Authorization header, never in cookies, so allowing any origin lets no site act with a visitor's credentials.
+function readCorsOrigins(env: Env): true | readonly string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw || raw === '*') return true;
+  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `CORS_ORIGINS has "${origin}", which is not an origin; list origins such as https://app.example.com, without paths, separated by commas.`);
+    }
+  }
+  return origins;
 }

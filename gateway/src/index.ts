@@ -1,9 +1,8 @@
-import { ConfigError, createLogger, stopOnSignal } from '@jobgraph/kit';
+import { ConfigError, createProcessLogger, readOperationLimits, stopOnSignal } from '@jobgraph/kit';
 import { readGatewayConfig } from './gateway-config.ts';
-import { readOperationLimits } from './limits.ts';
 import { startGateway } from './start-gateway.ts';
 
-const logger = createLogger('gateway');
+const logger = createProcessLogger('gateway');
 try {
   const gateway = await startGateway({ config: readGatewayConfig(process.env), limits: readOperationLimits(process.env), logger });
   stopOnSignal(() => gateway.stop(), logger);

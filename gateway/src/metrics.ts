@@ -1,6 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** Distinct operation names that get a label of their own; later names are counted as "other". */
+const maxOperationLabels = 200;
+
 /** The gateway's Prometheus metrics, served at `/metrics`. */
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -28,13 +31,22 @@ export function createGatewayMetrics(): GatewayMetrics {
     registers: [registry],
   });
 
+  // Operation names are chosen by clients, so the label set is bounded: the first names seen keep their own label, the rest share one.
+  const labelled = new Set<string>();
+  const operationLabel = (name: string | null | undefined): string => {
+    if (!name) return 'anonymous';
+    if (labelled.has(name)) return name;
+    if (labelled.size >= maxOperationLabels || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
+    labelled.add(name);
+    return name;
+  };
+
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       const stopTimer = duration.startTimer();
       return {
         async willSendResponse({ response, operationName }) {
-          // Operation names are chosen by clients; anonymous ones share a label, so the label set stays bounded by the documents in use.
-          const operation = operationName ?? 'anonymous';
+          const operation = operationLabel(operationName);
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const code = errors?.[0]?.extensions?.code;
           requests.inc({ operation, outcome: errors?.length ? String(code ?? 'error') : 'ok' });

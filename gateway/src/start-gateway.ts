@@ -1,16 +1,30 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ConfigError, createLogger, errorLogPlugin, formatError, identifyRequest, readRequestId, type Logger } from '@jobgraph/kit';
-import express from 'express';
+import {
+  answerHttpErrors,
+  ConfigError,
+  createHttpApp,
+  createLogger,
+  errorLogPlugin,
+  formatError,
+  identifyRequest,
+  listen,
+  parseJsonBody,
+  protectOperations,
+  readClientAddress,
+  readRequestId,
+  rejectNulCharactersPlugin,
+  type Logger,
+  type OperationLimits,
+} from '@jobgraph/kit';
+import cors from 'cors';
 import type { GatewayConfig } from './gateway-config.ts';
 import type { GatewayContext } from './gateway-context.ts';
-import { protectOperations, type OperationLimits } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { lazyIdentityServices } from './identity-services.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
@@ -52,7 +66,20 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
 
   const identityServices = lazyIdentityServices(() => subgraphs.get('users'), config.accessTokens);
 
-  const app = express();
+  // The default tenant is a convenience: when it does not exist (no demo data on a server), a request without X-Tenant has no tenant.
+  const identifyGatewayRequest = async (authorization: string | undefined, namedSlug: string | undefined, tenantSlug: string | undefined) => {
+    try {
+      return await identifyRequest({ authorization, 'x-tenant': tenantSlug }, identityServices());
+    } catch (error) {
+      const usedDefault = !namedSlug && tenantSlug !== undefined;
+      if (usedDefault && (error as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND') {
+        return identifyRequest({ authorization, 'x-tenant': undefined }, identityServices());
+      }
+      throw error;
+    }
+  };
+
+  const app = createHttpApp();
   const httpServer = http.createServer(app);
   const protection = protectOperations(options.limits);
   const metrics = createGatewayMetrics();
@@ -66,9 +93,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       errorLogPlugin(),
+      rejectNulCharactersPlugin(),
       metrics.plugin,
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
+    // index.ts handles SIGINT and SIGTERM; Apollo Server's own handler would signal the process a second time.
+    stopOnTerminationSignals: false,
     logger,
   });
   await apollo.start();
@@ -83,7 +113,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   app.all(
     ['/', '/graphql'],
-    express.json({ limit: '5mb' }),
+    cors({ origin: config.corsOrigins === true ? true : [...config.corsOrigins], maxAge: 600 }),
+    parseJsonBody(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = readRequestId(req.headers['x-request-id']);
@@ -93,24 +124,21 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         // A token names its own tenant, so the default tenant applies to anonymous requests only.
         const tenantSlug = namedSlug || (req.headers.authorization ? undefined : config.defaultTenant);
         // Checked here, before any subgraph is called: a bad token is a 401 and an unknown tenant a 404 for the whole request.
-        const { tenant, viewer } = await identifyRequest({ authorization: req.headers.authorization, 'x-tenant': tenantSlug }, identityServices());
+        const { tenant, viewer } = await identifyGatewayRequest(req.headers.authorization, namedSlug, tenantSlug);
         return {
           requestId,
           logger: logger.child({ requestId, tenantId: tenant?.id, userId: viewer?.userId }),
           authorization: req.headers.authorization,
           tenantSlug: tenant?.slug,
-          clientAddress: req.socket.remoteAddress,
+          clientAddress: readClientAddress(req, config.trustedProxies),
           viewerId: firstHeader(req.headers['x-viewer-id']),
         };
       },
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, resolve);
-  });
-  const port = (httpServer.address() as AddressInfo).port;
+  app.use(answerHttpErrors(logger));
+  const port = await listen(httpServer, config.port, config.host, 'GATEWAY_PORT');
   const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, `gateway ready at ${url}, playground at http://localhost:${port}/`);
   return {

@@ -84,7 +84,7 @@ describe('supergraph through the gateway', () => {
     const response = await graph.query(`{ ${aliases} }`, {}, { tenant: 'demo' });
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.message).toMatch(/aliases/i);
+    expect(response.errors?.[0]?.message).toMatch(/^Operation rejected: Aliases limit of 15 exceeded, found 16\. Ask for less/);
   });
 
   it('rejects an operation nested deeper than the limit', async () => {
@@ -121,6 +121,42 @@ describe('supergraph through the gateway', () => {
     const usersUrl = graph.subgraph('users').url.replace(/\/graphql$/, '');
     const users = (await (await fetch(`${usersUrl}/internal/events/outbox?after=0&limit=1000`)).json()) as { events: Array<{ type: string }> };
     expect(users.events.filter((event) => event.type === 'user.registered')).toHaveLength(4);
+  });
+
+  it('answers a body that is not JSON with BAD_USER_INPUT, not an HTML page', async () => {
+    const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]!.message).toContain('not valid JSON');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('rejects a NUL character in an argument with BAD_USER_INPUT', async () => {
+    const response = await graph.query('query ($id: ID!) { job(id: $id) { title } }', { id: 'abc\u0000def' }, { tenant: 'demo' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('NUL character');
+  });
+
+  it('reports a missing operation name as BAD_USER_INPUT', async () => {
+    const response = await graph.query('query A { jobs(first: 1) { totalCount } } query B { jobs(first: 1) { totalCount } }', {}, { tenant: 'demo' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('operation name');
+  });
+
+  it('answers a CORS preflight from a browser', async () => {
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization,x-tenant' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('cuts a huge bad value in the error message', async () => {
+    const response = await graph.query(jobPageQuery, { id: 'x'.repeat(5_000) }, { tenant: 'demo' });
+    expect(response.errors?.[0]?.message.length).toBeLessThan(300);
   });
 
   it('hides a draft job from an anonymous reader', async () => {
@@ -199,6 +235,23 @@ describe('SQL statements per query', () => {
     const one = await countStatements(1);
     const fifty = await countStatements(50);
     expect(fifty).toEqual(one);
+  });
+
+  it('applies the operation limits to a request sent straight to a subgraph', async () => {
+    const aliases = Array.from({ length: 20 }, (_, index) => `a${index}: jobs(first: 100) { totalCount }`).join(' ');
+    const response = await graph.querySubgraph('jobs', `{ ${aliases} }`, {}, { tenant: 'demo' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('Aliases limit of 15 exceeded, found 20');
+    const tokens = Array.from({ length: 700 }, (_, index) => `a${index}: __typename`).join(' ');
+    const tooLong = await graph.querySubgraph('jobs', `{ ${tokens} }`, {}, { tenant: 'demo' });
+    expect(tooLong.errors?.[0]?.message).toMatch(/^Operation rejected: Token limit of 2000 exceeded\. Ask for less/);
+  });
+
+  it('answers a malformed body sent straight to a subgraph with JSON', async () => {
+    const response = await fetch(graph.subgraph('users').url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'hello' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('resolves entity representations of another tenant to null', async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findBreakingChanges, findDangerousChanges, parse, validate } from 'graphql';
+import { protectOperations, readOperationLimits } from '@jobgraph/kit';
 import { apiSchemaOf } from './api-schema.ts';
 import { composeSupergraph, defaultSubgraphUrl } from './compose-supergraph.ts';
 import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
@@ -12,10 +13,11 @@ import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
  * - schema/supergraph.graphql differs from a fresh composition (run `npm run compose`);
  * - the API schema breaks clients of the base revision's supergraph (default `HEAD~1`),
  *   unless the change is listed in schema/accepted-breaking-changes.json;
- * - a document in schema/operations/ no longer validates.
+ * - a document in schema/operations/ no longer validates, or breaks the operation limits.
  */
 const { values } = parseArgs({ options: { base: { type: 'string', default: process.env.SCHEMA_BASE ?? 'HEAD~1' } } });
 const supergraphPath = 'schema/supergraph.graphql';
+const limitRules = protectOperations(readOperationLimits({})).validationRules;
 const failures: string[] = [];
 
 const subgraphs = await findSubgraphs();
@@ -51,7 +53,9 @@ if (composed.errors) {
     const source = await readFile(`${operationsDirectory}/${name}`, 'utf8');
     let errors: readonly { message: string }[];
     try {
-      errors = validate(current, parse(source));
+      const document = parse(source);
+      // The documents must also pass the operation limits of the gateway and subgraphs, at their defaults.
+      errors = [...validate(current, document), ...validate(current, document, limitRules)];
     } catch (error) {
       errors = [{ message: (error as Error).message }];
     }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { ConfigError, createLogger, envPrefix, readPort } from '@jobgraph/kit';
+import { ConfigError, createProcessLogger, envPrefix, readPort } from '@jobgraph/kit';
 import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
 import { importIntoDemo } from './import/import-into-demo.ts';
 
@@ -12,7 +12,7 @@ import { importIntoDemo } from './import/import-into-demo.ts';
  * `npm start -- --import <file.csv>` then imports a CSV file of jobs (such as
  * the NYC Jobs data set) into the demo tenant.
  */
-const logger = createLogger('jobgraph');
+const logger = createProcessLogger('jobgraph');
 const startupTimeoutMs = 90_000;
 const children = new Set<ChildProcess>();
 let stopping = false;
@@ -58,6 +58,15 @@ async function stopAll(exitCode: number): Promise<never> {
 
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+
+// npm runs this script through a shell that does not pass SIGTERM on; when npm itself is killed, this process is orphaned and stops too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && !stopping) {
+    logger.info('the parent process exited; stopping every service');
+    void stopAll(0);
+  }
+}, 1_000).unref();
 
 try {
   const { values } = parseArgs({ options: { import: { type: 'string' } } });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -36,6 +38,26 @@ describe('start-up with bad configuration', () => {
     const message = JSON.parse(lines[0]!).msg as string;
     expect(message).toContain('Cannot connect to the PostgreSQL server of JOBS_DATABASE_URL (postgres://jobgraph:***@127.0.0.1:1/jobs)');
     expect(message).not.toContain('secret');
+  });
+
+  it('stops a subgraph with one line naming an unknown log level', async () => {
+    const { code, lines } = await run(['subgraphs/jobs/src/index.ts'], { LOG_LEVEL: 'loud' });
+    expect(code).toBe(1);
+    expect(lines).toEqual(['jobs cannot start: LOG_LEVEL="loud" is not one of fatal, error, warn, info, debug, trace, silent; set it to one of them or unset it.']);
+  });
+
+  it('stops a subgraph with one line naming a port in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const { code, lines } = await run(['subgraphs/jobs/src/index.ts'], { JOBS_PORT: String(port), DATA_DIR: `${tmpdir()}/jobgraph-port-${port}` });
+      expect(code).toBe(1);
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!).msg).toBe(`jobs subgraph cannot start: Port ${port} is already in use; stop what listens there or set JOBS_PORT to a free port.`);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('stops npm start with one line naming a malformed port', async () => {

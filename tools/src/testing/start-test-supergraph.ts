@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'nats';
 import { createServer, type AddressInfo } from 'node:net';
-import { createLogger, envPrefix, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@jobgraph/kit';
+import { createLogger, envPrefix, producersOf, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@jobgraph/kit';
 import { createTestDatabase, type TestDatabase } from '@jobgraph/kit/testing';
 import { readGatewayConfig, readOperationLimits, startGateway, type RunningGateway } from '@jobgraph/gateway';
 import { composeSupergraph } from '../compose-supergraph.ts';
@@ -69,7 +69,10 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     // users first: the others ask it for tenants.
     const ordered = [...definitions].sort((a, b) => Number(b.name === 'users') - Number(a.name === 'users'));
     // With NATS, each test supergraph gets a stream of its own, so that parallel suites never consume each other's events.
-    const env: Record<string, string | undefined> = { ...process.env, ...(natsStream ? { NATS_STREAM: natsStream } : {}) };
+    // Test suites register dozens of tenants and accounts from 127.0.0.1, more than the users subgraph's hourly
+    // limits per client address allow. A suite that tests those limits sets lower ones in process.env.
+    const registrationLimits = { TENANT_REGISTRATIONS_PER_HOUR: '10000', ACCOUNT_REGISTRATIONS_PER_HOUR: '10000' };
+    const env: Record<string, string | undefined> = { ...registrationLimits, ...process.env, ...(natsStream ? { NATS_STREAM: natsStream } : {}) };
     // Every subgraph gets its port before the first one starts, so that each knows the others' URLs: an event
     // consumer reads its producer's outbox at <PRODUCER>_URL, and a producer may start after its consumer.
     const ports = new Map<string, number>();
@@ -86,6 +89,8 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
         port: ports.get(definition.name)!,
         database: database.location,
         demoData: options.demoData ?? false,
+        // A consumer of a subgraph this test does not start would poll a port where nothing of the test listens.
+        runsConsumer: (consumer) => [...producersOf(consumer).keys()].every((producer) => ports.has(producer)),
         logger: logger.child({ service: definition.name }),
       });
       running.set(definition.name, subgraph);

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { badUserInput, notFound } from '../errors/client-error.ts';
+import { quoteValue } from '../errors/quote-value.ts';
 import { isId } from '../graphql/ids.ts';
 import type { Tenant } from './request-context.ts';
 
@@ -72,7 +73,7 @@ export async function resolveTenantHeader(tenants: TenantDirectory, header: stri
   const slug = Array.isArray(header) ? header[0] : header;
   if (slug === undefined || slug === '') return null;
   if (!isTenantSlug(slug)) {
-    throw withStatus(badUserInput(`X-Tenant "${slug}" is not a tenant slug; slugs are lower-case letters, digits and dashes, such as "demo".`), 400);
+    throw withStatus(badUserInput(`X-Tenant "${quoteValue(slug)}" is not a tenant slug; slugs are lower-case letters, digits and dashes, such as "demo".`), 400);
   }
   const tenant = await tenants.findBySlug(slug);
   if (!tenant) throw withStatus(notFound(`Tenant "${slug}" does not exist; check the X-Tenant header.`), 404);

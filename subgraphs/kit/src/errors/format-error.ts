@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { describeLimitRejection } from '../graphql/operation-limits.ts';
 import { isErrorCode } from './error-codes.ts';
 
 /**
@@ -15,6 +16,8 @@ const requestErrorCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The gateway's query planner reports an operation it cannot plan, such as several operations without operationName.
+  'INVALID_GRAPHQL',
 ]);
 
 export const internalErrorMessage =
@@ -45,9 +48,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     ...(formatted.path ? { path: formatted.path } : {}),
   };
   if (isClientError(error)) {
-    if (isErrorCode(code)) return withoutStacktrace(formatted);
+    if (isErrorCode(code)) return withoutInternals(formatted);
     const reason = code === 'BAD_USER_INPUT' ? undefined : code;
-    return { message: formatted.message, ...place, extensions: { code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}) } };
+    return { message: describeLimitRejection(formatted.message), ...place, extensions: { code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}) } };
+  }
+  if (code === undefined && isRequestMistake(formatted.message)) {
+    return { message: formatted.message, ...place, extensions: { code: 'BAD_USER_INPUT' } };
   }
   return { message: internalErrorMessage, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
@@ -59,8 +65,20 @@ function codeOf(error: unknown): unknown {
   return extensions?.code;
 }
 
-function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+/** Drops the stack and the gateway's name of the subgraph that raised an error: neither helps a client. */
+function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions || 'serviceName' in formatted.extensions)) return formatted;
+  const { stacktrace: _stacktrace, serviceName: _serviceName, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/**
+ * Request mistakes that Apollo Server and the gateway report without a code:
+ * several operations and no (or an unknown) operationName, and a persisted
+ * query whose hash does not match its text.
+ */
+const requestMistakes = [/^Must provide operation name/, /^Unknown operation named/, /^provided sha does not match query/i, /^Could not find operation/];
+
+function isRequestMistake(message: string): boolean {
+  return requestMistakes.some((pattern) => pattern.test(message));
 }

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { readPositiveInteger, type Env } from '@jobgraph/kit';
+import { readPositiveInteger, type Env } from '../config/env.ts';
 
-/** Limits on the shape of an operation, checked before any subgraph is called. */
+/** Limits on the shape of an operation, checked before it is planned or executed. */
 export interface OperationLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
@@ -13,13 +13,14 @@ export interface OperationLimits {
 /**
  * Reads the limits from `GRAPHQL_MAX_DEPTH`, `GRAPHQL_MAX_ALIASES`,
  * `GRAPHQL_MAX_COST`, `GRAPHQL_MAX_TOKENS` and `GRAPHQL_MAX_DIRECTIVES`.
- * The defaults admit the JobPage query of the design with room to spare.
+ * The defaults admit every document in schema/operations/, which the schema
+ * check verifies, with room to spare.
  */
 export function readOperationLimits(env: Env): OperationLimits {
   return {
     maxDepth: readPositiveInteger(env, 'GRAPHQL_MAX_DEPTH', 12),
     maxAliases: readPositiveInteger(env, 'GRAPHQL_MAX_ALIASES', 15),
-    maxCost: readPositiveInteger(env, 'GRAPHQL_MAX_COST', 5_000),
+    maxCost: readPositiveInteger(env, 'GRAPHQL_MAX_COST', 50_000),
     maxTokens: readPositiveInteger(env, 'GRAPHQL_MAX_TOKENS', 2_000),
     maxDirectives: readPositiveInteger(env, 'GRAPHQL_MAX_DIRECTIVES', 30),
   };
@@ -27,7 +28,9 @@ export function readOperationLimits(env: Env): OperationLimits {
 
 /**
  * Builds the Apollo Server plugins and validation rules that reject an
- * operation over the limits with BAD_USER_INPUT, before it is planned.
+ * operation over the limits with BAD_USER_INPUT, before it is planned. The
+ * gateway applies them, and every subgraph again, since a subgraph can be
+ * reached without the gateway.
  * Field suggestions ("Did you mean ...?") stay on: the schema is public
  * through introspection anyway.
  */
@@ -40,4 +43,17 @@ export function protectOperations(limits: OperationLimits) {
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: false },
   }).protect();
+}
+
+const limitMessage = /^Syntax Error: ((?:Aliases|Query depth|Query Cost|Directives|Token) limit of \d+ exceeded(?:, found \d+)?\.?)$/i;
+
+/**
+ * Rewrites graphql-armor's rejection messages, which start with "Syntax
+ * Error:" although the document parsed, into a message that says what to do.
+ * Returns other messages unchanged.
+ */
+export function describeLimitRejection(message: string): string {
+  const match = limitMessage.exec(message);
+  if (!match) return message;
+  return `Operation rejected: ${match[1]} Ask for less in one operation (fewer aliases, less nesting, smaller pages) or split it into several requests.`;
 }

@@ -1,4 +1,5 @@
 import { badUserInput } from '../errors/client-error.ts';
+import { quoteValue } from '../errors/quote-value.ts';
 
 /** The position of a row in a keyset order: the value of the sort key and the id that breaks ties. */
 export interface Cursor {
@@ -16,7 +17,7 @@ export function encodeCursor(cursor: Cursor): string {
 /** Decodes a cursor from `after`, or raises BAD_USER_INPUT when it was not made by `encodeCursor`. */
 export function decodeCursor(value: string): Cursor {
   const invalid = () =>
-    badUserInput(`Cursor "${value}" is invalid; pass the endCursor or an edge cursor of a previous page unchanged, or omit "after" to start from the first page.`, { argument: 'after' });
+    badUserInput(`Cursor "${quoteValue(value)}" is invalid; pass the endCursor or an edge cursor of a previous page unchanged, or omit "after" to start from the first page.`, { argument: 'after' });
   const text = Buffer.from(value, 'base64url').toString('utf8');
   if (!text.startsWith(prefix)) throw invalid();
   let parsed: unknown;

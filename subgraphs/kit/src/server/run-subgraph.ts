@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/config-error.ts';
-import { createLogger } from '../logger.ts';
+import { createProcessLogger } from '../logger.ts';
 import { startSubgraph, type RunningSubgraph } from './start-subgraph.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
@@ -8,7 +8,7 @@ import type { SubgraphDefinition } from './subgraph-definition.ts';
  * SIGTERM, and turns a configuration error into one line and exit code 1.
  */
 export async function runSubgraph<DB, Loaders, Services>(definition: SubgraphDefinition<DB, Loaders, Services>): Promise<void> {
-  const logger = createLogger(definition.name);
+  const logger = createProcessLogger(definition.name);
   let running: RunningSubgraph<DB>;
   try {
     running = await startSubgraph(definition, { logger });

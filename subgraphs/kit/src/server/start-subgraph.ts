@@ -1,12 +1,11 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import express from 'express';
+import type { Request as ExpressRequest } from 'express';
 import { parse } from 'graphql';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -20,12 +19,16 @@ import type { RequestContext } from '../context/request-context.ts';
 import { createHttpTenantDirectory, type TenantDirectory } from '../context/tenant-directory.ts';
 import type { Database } from '../database/open-database.ts';
 import { prepareDatabase } from '../database/prepare-database.ts';
+import type { ConsumerDefinition } from '../events/consumer-definition.ts';
 import { startSubgraphEvents, type SubgraphEvents } from '../events/start-subgraph-events.ts';
 import { errorLogPlugin } from '../errors/error-log-plugin.ts';
 import { formatError } from '../errors/format-error.ts';
+import { protectOperations, readOperationLimits } from '../graphql/operation-limits.ts';
+import { rejectNulCharactersPlugin } from '../graphql/reject-nul-characters.ts';
 import { scalarResolvers } from '../graphql/scalars.ts';
 import { createLogger } from '../logger.ts';
-import { readClientAddress } from './client-address.ts';
+import { readClientAddress, readTrustedProxies } from './client-address.ts';
+import { answerHttpErrors, createHttpApp, listen, parseJsonBody } from './http-app.ts';
 import { readRequestId } from './request-id.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
@@ -47,7 +50,9 @@ export interface StartSubgraphOptions {
    * verifies the bearer token against the users subgraph's keys and resolves
    * `X-Tenant`.
    */
-  readonly authenticate?: (request: express.Request) => Promise<RequestIdentity>;
+  readonly authenticate?: (request: ExpressRequest) => Promise<RequestIdentity>;
+  /** Chooses which of the subgraph's consumers run; all of them by default. A test leaves out consumers of subgraphs it does not start. */
+  readonly runsConsumer?: (consumer: Pick<ConsumerDefinition<unknown>, 'name' | 'events'>) => boolean;
 }
 
 /** A running subgraph. */
@@ -76,7 +81,18 @@ export async function startSubgraph<DB, Loaders, Services>(
   const usersUrl = readHttpUrl(env, 'USERS_URL', 'http://localhost:4001');
   const demoData = options.demoData ?? readChoice(env, 'DEMO_DATA', ['on', 'off'], location.kind === 'pglite' ? 'on' : 'off') === 'on';
 
-  const database = await prepareDatabase<DB>({ location, migrations: definition.migrations, logger });
+  // The port is taken first, so that a port in use stops start-up before any database work.
+  const app = createHttpApp();
+  const httpServer = http.createServer(app);
+  const actualPort = await listen(httpServer, port, env[`${prefix}_HOST`] || env.HOST || undefined, `${prefix}_PORT`);
+
+  let database: Database<DB>;
+  try {
+    database = await prepareDatabase<DB>({ location, migrations: definition.migrations, logger });
+  } catch (error) {
+    httpServer.close();
+    throw error;
+  }
   const db = database.kysely;
   let events: SubgraphEvents | undefined;
   try {
@@ -88,21 +104,31 @@ export async function startSubgraph<DB, Loaders, Services>(
       keys: definition.accessTokenKeys?.(services) ?? createRemoteKeySet(usersUrl),
       settings: readAccessTokenSettings(env),
     });
-    const authenticate = options.authenticate ?? ((request: express.Request) => identifyRequest(request.headers, { verifier, tenants }));
+    const authenticate = options.authenticate ?? ((request: ExpressRequest) => identifyRequest(request.headers, { verifier, tenants }));
 
-    const app = express();
-    const httpServer = http.createServer(app);
+    const protection = protectOperations(readOperationLimits(env));
+    const trustedProxies = readTrustedProxies(env);
     const schema = buildSubgraphSchema({ typeDefs: parse(definition.typeDefs), resolvers: withScalars(definition) as never });
     const apollo = new ApolloServer<RequestContext<DB, Loaders, Services>>({
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), errorLogPlugin()],
+      validationRules: protection.validationRules,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginInlineTraceDisabled(),
+        errorLogPlugin(),
+        rejectNulCharactersPlugin(),
+        ...(protection.plugins as ApolloServerPlugin<RequestContext<DB, Loaders, Services>>[]),
+      ],
+      // runSubgraph handles SIGINT and SIGTERM, so that the database closes after Apollo Server stops.
+      stopOnTerminationSignals: false,
       logger,
     });
     await apollo.start();
 
-    events = await startSubgraphEvents({ producer: definition.name, db, consumers: definition.consumers ?? [], env, logger, router: app });
+    const consumers = (definition.consumers ?? []).filter((consumer) => options.runsConsumer?.(consumer) ?? true);
+    events = await startSubgraphEvents({ producer: definition.name, db, consumers, env, logger, router: app });
     const eventSide = events;
     app.get('/health', async (_request, response) => {
       const consumers = eventSide.consumerStatuses();
@@ -117,7 +143,7 @@ export async function startSubgraph<DB, Loaders, Services>(
     definition.routes?.(app, { db, logger, services });
     app.use(
       '/graphql',
-      express.json({ limit: '5mb' }),
+      parseJsonBody(),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const requestId = readRequestId(req.headers['x-request-id']);
@@ -128,7 +154,7 @@ export async function startSubgraph<DB, Loaders, Services>(
             logger: logger.child({ requestId, tenantId: tenant?.id, userId: viewer?.userId }),
             tenant,
             viewer,
-            clientAddress: readClientAddress(req),
+            clientAddress: readClientAddress(req, trustedProxies),
             db,
             loaders: definition.createLoaders({ db, tenant, viewer }),
             services,
@@ -137,11 +163,7 @@ export async function startSubgraph<DB, Loaders, Services>(
       }),
     );
 
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(port, resolve);
-    });
-    const actualPort = (httpServer.address() as AddressInfo).port;
+    app.use(answerHttpErrors(logger));
     const url = `http://localhost:${actualPort}/graphql`;
     logger.info({ url, database: database.kind }, `${definition.name} subgraph ready at ${url}`);
 
@@ -161,6 +183,7 @@ export async function startSubgraph<DB, Loaders, Services>(
   } catch (error) {
     await events?.stop();
     await database.close();
+    httpServer.close();
     throw error;
   }
 }
