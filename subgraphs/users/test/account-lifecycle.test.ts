@@ -113,6 +113,24 @@ describe('register', () => {
     expect(response.errors?.[0]?.extensions?.field).toBe('input.password');
   });
 
+  it('says a long password is too long', async () => {
+    const tenant = await createTestTenant(graph, 'long-password');
+
+    const response = await graph.query(register, { input: registration('verbose', { password: `${'a1'.repeat(64)}x` }) }, { tenant: tenant.slug });
+
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toBe('The password is too long: it has 129 characters; use at most 128.');
+    expect(response.errors?.[0]?.extensions?.field).toBe('input.password');
+  });
+
+  it('accepts a password of 128 characters', async () => {
+    const tenant = await createTestTenant(graph, 'longest-password');
+
+    const response = await graph.query(register, { input: registration('wordy', { password: 'a1'.repeat(64) }) }, { tenant: tenant.slug });
+
+    expect(response.errors).toBeUndefined();
+  });
+
   it('rejects a password that contains the username', async () => {
     const tenant = await createTestTenant(graph, 'personal-password');
 

@@ -7,12 +7,13 @@ export const maxPasswordLength = 128;
  * Lists what `password` lacks to be accepted, as phrases that complete
  * "the password needs ...". An empty list means it is strong enough. The
  * account's username and the local part of its email may not appear in it.
+ * The upper length limit, `maxPasswordLength`, is not a weakness and is
+ * checked by the caller.
  */
 export function findPasswordWeaknesses(password: string, account: { readonly username: string; readonly email: string }): string[] {
   const missing: string[] = [];
   const length = [...password].length;
   if (length < minPasswordLength) missing.push(`at least ${minPasswordLength} characters (it has ${length})`);
-  if (length > maxPasswordLength) missing.push(`at most ${maxPasswordLength} characters (it has ${length})`);
   if (!/\p{L}/u.test(password)) missing.push('a letter');
   if (!/\p{Nd}/u.test(password)) missing.push('a digit');
   const lower = password.toLowerCase();

@@ -1,5 +1,5 @@
 import { badUserInput, isTenantSlug, type UserRole } from '@jobgraph/kit';
-import { findPasswordWeaknesses, joinPhrases } from '../auth/password-strength.ts';
+import { findPasswordWeaknesses, joinPhrases, maxPasswordLength } from '../auth/password-strength.ts';
 
 /** The fields of `RegisterInput`, as GraphQL delivers them. */
 export interface RegisterInput {
@@ -41,6 +41,10 @@ const phonePattern = /^\+?[0-9][0-9 ()./-]{5,24}$/;
 export function validateRegistration(input: RegisterInput, field = 'input'): ValidRegistration {
   const email = normalizeEmail(input.email, `${field}.email`);
   const username = validateUsername(input.username, `${field}.username`);
+  const passwordLength = [...input.password].length;
+  if (passwordLength > maxPasswordLength) {
+    throw badUserInput(`The password is too long: it has ${passwordLength} characters; use at most ${maxPasswordLength}.`, { field: `${field}.password` });
+  }
   const weaknesses = findPasswordWeaknesses(input.password, { username, email });
   if (weaknesses.length > 0) {
     throw badUserInput(`The password is too weak: it needs ${joinPhrases(weaknesses)}.`, { field: `${field}.password` });
