@@ -1,4 +1,4 @@
-import { createTestTenant, createTestUser, startTestSupergraph, testPassword, type TestSupergraph } from '@jobgraph/tools/testing';
+import { createTestTenant, createTestUser, startTestSupergraph, testPassword, type GraphQLResponse, type TestSupergraph, type TestTenant } from '@jobgraph/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const authFields = 'accessToken refreshToken expiresAt user { id email username role tenant { slug } }';
@@ -157,6 +157,96 @@ describe('register', () => {
 
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toContain('X-Tenant');
+  });
+});
+
+describe('control characters in names', () => {
+  const invisible = [
+    { name: 'right-to-left override', character: '\u202E', codePoint: 'U+202E' },
+    { name: 'line feed', character: '\n', codePoint: 'U+000A' },
+    { name: 'unit separator', character: '\u001F', codePoint: 'U+001F' },
+    { name: 'DEL', character: '\u007F', codePoint: 'U+007F' },
+    { name: 'zero-width space', character: '\u200B', codePoint: 'U+200B' },
+    { name: 'line separator', character: '\u2028', codePoint: 'U+2028' },
+  ];
+  const update = 'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id firstName } }';
+  let tenant: TestTenant;
+
+  beforeAll(async () => {
+    tenant = await createTestTenant(graph, 'control-characters');
+  });
+
+  function expectRejected(response: GraphQLResponse, field: string, codePoint: string, position: number) {
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe(field);
+    expect(response.errors?.[0]?.message).toBe(`${field} contains ${codePoint} at character ${position}, a control, format or separator character that names may not contain; remove it and send the value again.`);
+  }
+
+  it('rejects them in register', async () => {
+    for (const { name, character, codePoint } of invisible) {
+      for (const field of ['firstName', 'lastName', 'username']) {
+        const input = registration(`plain-${field.toLowerCase()}`, { [field]: `ab${character}cd` });
+
+        const response = await graph.query(register, { input }, { tenant: tenant.slug });
+
+        expect(response.errors?.[0]?.message, `${name} in ${field}`).toContain(codePoint);
+        expectRejected(response, `input.${field}`, codePoint, 3);
+      }
+    }
+  });
+
+  it('rejects them in registerTenant', async () => {
+    for (const { character, codePoint } of invisible) {
+      const inTenantName = await graph.query(registerTenant, { input: { slug: 'never-made', name: `Acme${character} Careers`, admin: registration('never-root') } });
+      const inAdminName = await graph.query(registerTenant, { input: { slug: 'never-made', name: 'Acme', admin: registration('never-root', { lastName: `${character}Hopper` }) } });
+
+      expectRejected(inTenantName, 'input.name', codePoint, 5);
+      expectRejected(inAdminName, 'input.admin.lastName', codePoint, 1);
+    }
+  });
+
+  it('rejects them in updateProfile', async () => {
+    const user = await createTestUser(graph, tenant);
+    for (const { character, codePoint } of invisible) {
+      for (const field of ['firstName', 'lastName', 'username']) {
+        const response = await graph.query(update, { input: { [field]: `name${character}` } }, { token: user.token });
+
+        expectRejected(response, `input.${field}`, codePoint, 5);
+      }
+    }
+
+    const unchanged = await graph.query<{ me: { id: string } }>('{ me { id firstName lastName username } }', {}, { token: user.token });
+    expect(unchanged.data?.me).toEqual({ id: user.id, firstName: 'Test', lastName: 'Candidate', username: user.username });
+  });
+
+  it('accepts joiners and letters of other scripts', async () => {
+    const response = await graph.query<{ register: AuthPayload }>(
+      register,
+      { input: registration('joiners', { firstName: 'Zoë', lastName: 'می\u200Cخواهم' }) },
+      { tenant: tenant.slug },
+    );
+
+    expect(response.errors).toBeUndefined();
+  });
+
+  it('rejects NUL in every name field', async () => {
+    // A NUL may be rejected for the whole request before the resolver runs, so only the code, the field and the character are fixed.
+    const inRegister = await graph.query(register, { input: registration('nul-name', { firstName: 'Ada\u0000' }) }, { tenant: tenant.slug });
+    const inTenantName = await graph.query(registerTenant, { input: { slug: 'nul-tenant', name: 'Acme\u0000', admin: registration('nul-root') } });
+    const user = await createTestUser(graph, tenant);
+    const inUpdate = await graph.query(update, { input: { username: 'nul\u0000name' } }, { token: user.token });
+
+    for (const [response, field] of [[inRegister, 'input.firstName'], [inTenantName, 'input.name'], [inUpdate, 'input.username']] as const) {
+      expect(response.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.message, field).toContain(field);
+      expect(response.errors?.[0]?.message, field).toContain('U+0000');
+    }
+  });
+
+  it('names a character after an astral one by its position', async () => {
+    const response = await graph.query(register, { input: registration('astral', { firstName: '\u{1F600}\u202E' }) }, { tenant: tenant.slug });
+
+    expectRejected(response, 'input.firstName', 'U+202E', 2);
   });
 });
 
