@@ -133,6 +133,61 @@ describe('contact details', () => {
   });
 });
 
+describe('private fields', () => {
+  const fields = 'id email phone dateOfBirth bio fullName';
+  const userQuery = `query ($id: ID!) { user(id: $id) { ${fields} } }`;
+  const entitiesQuery = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { ${fields} } } }`;
+  const profile = { phone: '+44 20 7946 0958', dateOfBirth: '1990-05-17', bio: 'Welder in Leeds.' };
+
+  interface Fields {
+    id: string;
+    email: string | null;
+    phone: string | null;
+    dateOfBirth: string | null;
+    bio: string | null;
+    fullName: string;
+  }
+
+  let owner: TestUser;
+  let callers: Array<{ caller: string; options: { token?: string; tenant?: string }; seesPrivate: boolean }>;
+
+  beforeAll(async () => {
+    owner = await createTestUser(graph, tenantA);
+    const other = await createTestUser(graph, tenantA);
+    const updated = await graph.query('mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', { input: profile }, { token: owner.token });
+    expect(updated.errors).toBeUndefined();
+    callers = [
+      { caller: 'anonymous', options: { tenant: tenantA.slug }, seesPrivate: false },
+      { caller: 'another user', options: { token: other.token }, seesPrivate: false },
+      { caller: 'the user', options: { token: owner.token }, seesPrivate: true },
+      { caller: 'an ADMIN', options: { token: tenantA.adminToken }, seesPrivate: true },
+    ];
+  });
+
+  function expectedFields(seesPrivate: boolean): Fields {
+    const privateFields = seesPrivate ? { email: owner.email, phone: profile.phone, dateOfBirth: profile.dateOfBirth } : { email: null, phone: null, dateOfBirth: null };
+    return { id: owner.id, ...privateFields, bio: profile.bio, fullName: 'Test Candidate' };
+  }
+
+  it('shows them through the gateway to the user and ADMINs only', async () => {
+    for (const { caller, options, seesPrivate } of callers) {
+      const response = await graph.query<{ user: Fields }>(userQuery, { id: owner.id }, options);
+
+      expect(response.errors, caller).toBeUndefined();
+      expect(response.data?.user, caller).toEqual(expectedFields(seesPrivate));
+    }
+  });
+
+  it('shows them through _entities to the user and ADMINs only', async () => {
+    for (const { caller, options, seesPrivate } of callers) {
+      const response = await graph.querySubgraph<{ _entities: Fields[] }>('users', entitiesQuery, { representations: [{ __typename: 'User', id: owner.id }] }, options);
+
+      expect(response.errors, caller).toBeUndefined();
+      expect(response.data?._entities, caller).toEqual([expectedFields(seesPrivate)]);
+    }
+  });
+});
+
 describe('users', () => {
   const usersQuery = 'query ($role: UserRole, $first: Int, $after: String) { users(role: $role, first: $first, after: $after) { totalCount edges { node { id role } } pageInfo { hasNextPage endCursor } } }';
 

@@ -7,8 +7,8 @@ import { describeAccountConflict } from './auth-resolvers.ts';
 import type { UsersContext } from './context.ts';
 import { isSessionUser } from './session-user.ts';
 
-/** Tells whether the viewer may see the contact details of `user`: the user themselves and the tenant's ADMINs. */
-function maySeeContact(user: UserRow, ctx: UsersContext): boolean {
+/** Tells whether the viewer may see the private fields of `user` (phone, date of birth): the user themselves and the tenant's ADMINs. */
+function maySeePrivateFields(user: UserRow, ctx: UsersContext): boolean {
   return isSelfOrAdmin(ctx.viewer, user.id) || isSessionUser(user);
 }
 
@@ -18,7 +18,7 @@ function maySeeContact(user: UserRow, ctx: UsersContext): boolean {
  * `application.submitted` events.
  */
 async function maySeeEmail(user: UserRow, ctx: UsersContext): Promise<boolean> {
-  if (maySeeContact(user, ctx)) return true;
+  if (maySeePrivateFields(user, ctx)) return true;
   if (ctx.viewer?.role !== 'EMPLOYER') return false;
   return (await ctx.loaders.applicantOfViewer.load(user.id)) !== null;
 }
@@ -67,11 +67,11 @@ export const userResolvers = {
     __resolveReference: (reference: { id: string }, ctx: UsersContext) => ctx.loaders.userById.load(reference.id),
     tenant: (user: UserRow, _: unknown, ctx: UsersContext) => ctx.loaders.tenantOfUser.load(user.tenant_id),
     email: async (user: UserRow, _: unknown, ctx: UsersContext) => ((await maySeeEmail(user, ctx)) ? user.email : null),
-    phone: (user: UserRow, _: unknown, ctx: UsersContext) => (maySeeContact(user, ctx) ? user.phone : null),
+    phone: (user: UserRow, _: unknown, ctx: UsersContext) => (maySeePrivateFields(user, ctx) ? user.phone : null),
     firstName: (user: UserRow) => user.first_name,
     lastName: (user: UserRow) => user.last_name,
     fullName: (user: UserRow) => `${user.first_name} ${user.last_name}`.trim(),
-    dateOfBirth: (user: UserRow) => user.date_of_birth,
+    dateOfBirth: (user: UserRow, _: unknown, ctx: UsersContext) => (maySeePrivateFields(user, ctx) ? user.date_of_birth : null),
     profilePicture: (user: UserRow) => user.profile_picture,
     isVerified: (user: UserRow) => user.is_verified,
     createdAt: (user: UserRow) => user.created_at,
