@@ -16,6 +16,11 @@ interface JobView {
  * Records one view of a job by the caller. The only write is the
  * `job.viewed` event in the outbox; the metrics consumer counts it, so a page
  * view costs one insert and never updates a shared counter row in the request.
+ *
+ * NOTE: nothing limits how often one client records views, and an anonymous
+ * client may send a new X-Viewer-Id each time, so a script can inflate
+ * `views` and `uniqueViewers`. Each view also leaves an outbox row and an
+ * inbox row that are never pruned yet.
  */
 async function recordJobView(_: unknown, args: { jobId: string }, ctx: AnalyticsContext): Promise<JobView> {
   const tenant = requireTenant(ctx);
