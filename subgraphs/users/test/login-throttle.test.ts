@@ -86,6 +86,34 @@ describe('login throttle', () => {
     expect(fromElsewhere.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
+  it('counts username and email as one account', async () => {
+    const user = await createTestUser(graph, tenant);
+    const logins = [user.username, user.email, user.username.toUpperCase(), ` ${user.email.toUpperCase()} `, user.username];
+    for (const typed of logins) {
+      const failed = await loginFrom('203.0.113.5', { login: typed, password: 'wrong-password-1' });
+      expect(failed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+
+    for (const typed of [user.email, user.username, user.email.toUpperCase()]) {
+      const blocked = await loginFrom('198.51.100.5', { login: typed, password: user.password });
+      expect(blocked.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(blocked.errors?.[0]?.message).toMatch(new RegExp(`^Too many failed logins for "${typed}"; try again in \\d+ seconds\\.$`));
+    }
+  });
+
+  it('counts case variants of an unknown login as one', async () => {
+    const logins = ['ghost@a.example', 'GHOST@A.EXAMPLE', 'Ghost@a.example', ' ghost@a.example', 'ghost@A.example'];
+    for (const typed of logins) {
+      const failed = await loginFrom('203.0.113.6', { login: typed, password: 'wrong-password-1' });
+      expect(failed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+
+    const blocked = await loginFrom('198.51.100.6', { login: 'ghost@a.example', password: 'wrong-password-1' });
+
+    expect(blocked.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(blocked.errors?.[0]?.message).toMatch(/^Too many failed logins for "ghost@a\.example"; try again in \d+ seconds\.$/);
+  });
+
   it('leaves other accounts open while one is blocked', async () => {
     const blockedUser = await createTestUser(graph, tenant);
     const otherUser = await createTestUser(graph, tenant);

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 
 /** Limits on failed logins. Counts are per window; reaching a limit blocks the account or client for `blockSeconds`. */
 export interface LoginThrottlePolicy {
-  /** Failed logins of one account (tenant and login name) per window. */
+  /** Failed logins of one account per window, by username and email together. */
   readonly accountFailures: number;
   /** Failed logins from one client address per window, whatever the account. */
   readonly clientFailures: number;
@@ -25,7 +25,7 @@ export const defaultLoginThrottlePolicy: LoginThrottlePolicy = {
 
 /** The two counters one login attempt touches. */
 export interface LoginAttemptKeys {
-  /** The tenant id and the normalised login name. */
+  /** The tenant id and the user id, or the normalised login name when no user has it. */
   readonly account: string;
   /** The client's IP address. */
   readonly client: string;

@@ -61,10 +61,13 @@ async function login(_: unknown, { input }: { input: { login: string; password: 
   const throttle = ctx.services.loginThrottle;
   throttle.admitOneAttemptPerRequest(ctx);
   const loginName = input.login.trim().toLowerCase();
-  const keys = { account: `${tenant.id}:${loginName}`, client: ctx.clientAddress };
+  const user = await inTenant(ctx.db, tenant.id, (trx) => findUserByLogin(trx, tenant.id, loginName));
+  // An account has one counter, whether the login names it by username or by email. An unknown login is counted
+  // under its normalised text, so that known and unknown logins are blocked alike and take as long.
+  const account = user ? `${tenant.id}:user:${user.id}` : `${tenant.id}:login:${loginName}`;
+  const keys = { account, client: ctx.clientAddress };
   throttle.check(keys, input.login);
 
-  const user = await inTenant(ctx.db, tenant.id, (trx) => findUserByLogin(trx, tenant.id, loginName));
   const matches = await passwordMatches(input.password, user?.password_hash ?? undefined);
   if (!user || !matches) {
     const delayMs = throttle.recordFailure(keys);
