@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { appendEvent, badUserInput, conflict, inTenant, newId, requireRole, requireTenant, unauthenticated, type UserRole } from '@jobgraph/kit';
 import { hashPassword, unmatchableHash, verifyPassword } from '../auth/password-hashing.ts';
 import { maxPasswordLength } from '../auth/password-strength.ts';
+import type { RegistrationKind } from '../auth/registration-throttle.ts';
 import { closeSession, openSession, refreshSession, type AuthPayload } from '../auth/sessions.ts';
 import type { UserRow } from '../db/database.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
@@ -24,6 +25,7 @@ async function registerTenant(_: unknown, { input }: { input: RegisterTenantInpu
     throw badUserInput(`input.admin.role is ${input.admin.role}, but the first user of a tenant is its ADMIN; leave the role out.`, { field: 'input.admin.role' });
   }
   const admin = validateRegistration(input.admin, 'input.admin');
+  admitRegistration(ctx, ['tenant', 'account']);
   const passwordHash = await hashPassword(admin.password);
   const tenantId = newId();
   try {
@@ -44,6 +46,7 @@ async function register(_: unknown, { input }: { input: RegisterInput }, ctx: Us
   const role = input.role ?? 'CANDIDATE';
   if (role === 'ADMIN') requireRole(ctx, 'ADMIN');
   const account = validateRegistration(input);
+  admitRegistration(ctx, ['account']);
   const passwordHash = await hashPassword(account.password);
   try {
     return await inTenant(ctx.db, tenant.id, async (trx) => {
@@ -53,6 +56,18 @@ async function register(_: unknown, { input }: { input: RegisterInput }, ctx: Us
     });
   } catch (error) {
     throw describeAccountConflict(error, account);
+  }
+}
+
+/**
+ * Counts a registration against the client address's hourly limits, or raises
+ * RATE_LIMITED. It runs after the input checks, so that only registrations
+ * that go on to hash a password count.
+ */
+function admitRegistration(ctx: UsersContext, kinds: readonly RegistrationKind[]): void {
+  const reached = ctx.services.registrationThrottle.admit(ctx.clientAddress, kinds);
+  for (const kind of reached) {
+    ctx.logger.warn({ clientAddress: ctx.clientAddress, kind }, 'client reached its hourly registration limit; further registrations are rejected until the hour ends');
   }
 }
 
