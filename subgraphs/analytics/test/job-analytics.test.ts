@@ -158,11 +158,13 @@ describe('analytics through the gateway', () => {
     });
 
     it('shows user analytics to the user', async () => {
+      await waitForConsumer(graph, metrics);
       const data = await queryOk<{ user: { analytics: unknown } }>(graph, userAnalyticsDocument, { id: cast.candidate.id }, { token: cast.candidate.token });
       expect(data.user.analytics).toEqual({ applicationsSubmitted: 1, jobsViewed: 1, jobsPosted: 0 });
     });
 
     it('shows user analytics to an ADMIN', async () => {
+      await waitForConsumer(graph, metrics);
       const data = await queryOk<{ user: { analytics: unknown } }>(graph, userAnalyticsDocument, { id: cast.employer.id }, { token: cast.tenant.adminToken });
       expect(data.user.analytics).toEqual({ applicationsSubmitted: 0, jobsViewed: 0, jobsPosted: 2 });
     });
@@ -185,6 +187,7 @@ describe('analytics through the gateway', () => {
 
   describe('platformAnalytics', () => {
     it('counts the day of the tenant', async () => {
+      await waitForConsumer(graph, metrics);
       const data = await queryOk<{ platformAnalytics: unknown[] }>(graph, platformDocument, { from: today, to: today }, { token: cast.tenant.adminToken });
       // The ADMIN and the four users of the cast registered today; two jobs were published.
       expect(data.platformAnalytics).toEqual([{ date: today, newUsers: 5, jobsPosted: 2, applications: 2, hires: 1 }]);
