@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import {
   ConfigError,
   createEventTransport,
-  createLogger,
+  createProcessLogger,
   envPrefix,
   locateDatabase,
   prepareDatabase,
   readHttpUrl,
+  readPort,
   replayConsumer,
   retryParkedEvents,
   type ConsumerDefinition,
@@ -23,10 +24,15 @@ import { findSubgraphs, repositoryRoot, type SubgraphPackage } from './find-subg
  *   rebuilds it.
  * - `retry <consumer>` applies the consumer's parked events again, after a
  *   fix of its handler or data, in its running subgraph or in its database.
+ *
+ * The running subgraph is found at `<SUBGRAPH>_URL`, or on `<SUBGRAPH>_PORT`
+ * of this machine, as `npm start` runs it. An embedded database is opened
+ * directly only with `--offline`: PGlite has no locking, so a second process
+ * writing to a folder that a running subgraph uses could corrupt it.
  */
-const usage = 'Usage: npm run events -- list | replay <consumer> | retry <consumer>';
-const logger = createLogger('events');
-const { positionals } = parseArgs({ allowPositionals: true });
+const usage = 'Usage: npm run events -- list | replay <consumer> [--offline] | retry <consumer> [--offline]';
+const logger = createProcessLogger('events');
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { offline: { type: 'boolean', default: false } } });
 const [command, consumerName] = positionals;
 
 function findConsumer(subgraphs: readonly SubgraphPackage[], name: string): { subgraph: SubgraphPackage; consumer: ConsumerDefinition } | undefined {
@@ -40,7 +46,8 @@ function findConsumer(subgraphs: readonly SubgraphPackage[], name: string): { su
 /** Asks the running subgraph to run `operation` on a consumer; returns its response, or undefined when nothing listens at its URL. */
 async function callRunningSubgraph(subgraph: SubgraphPackage, name: string, operation: 'replay' | 'retry-parked'): Promise<Record<string, unknown> | undefined> {
   const { definition } = subgraph;
-  const baseUrl = readHttpUrl(process.env, `${envPrefix(definition.name)}_URL`, `http://localhost:${definition.defaultPort}`);
+  const prefix = envPrefix(definition.name);
+  const baseUrl = readHttpUrl(process.env, `${prefix}_URL`, `http://localhost:${readPort(process.env, `${prefix}_PORT`, definition.defaultPort)}`);
   const token = process.env.EVENT_LOG_TOKEN;
   let response: Response;
   try {
@@ -64,6 +71,12 @@ async function callRunningSubgraph(subgraph: SubgraphPackage, name: string, oper
 async function withDatabase<T>(subgraph: SubgraphPackage, work: (db: Database<unknown>['kysely']) => Promise<T>): Promise<T> {
   const { definition } = subgraph;
   const location = locateDatabase(process.env, definition.name, `${process.env.DATA_DIR ?? `${repositoryRoot}.data`}/${definition.name}`);
+  if (location.kind === 'pglite' && !values.offline) {
+    throw new ConfigError(
+      'offline',
+      `No ${definition.name} subgraph answered at its URL (set ${envPrefix(definition.name)}_URL or ${envPrefix(definition.name)}_PORT if it runs elsewhere). If it is stopped, run the command again with --offline to work on its embedded database in ${location.dataDir}.`,
+    );
+  }
   const database = await prepareDatabase({ location, migrations: definition.migrations, logger: logger.child({ subgraph: definition.name }) });
   try {
     return await work(database.kysely);

@@ -45,7 +45,7 @@ export function protectOperations(limits: OperationLimits) {
   }).protect();
 }
 
-const limitMessage = /^Syntax Error: ((?:Aliases|Query depth|Query Cost|Directives|Token) limit of \d+ exceeded(?:, found \d+)?\.?)$/i;
+const limitMessage = /^Syntax Error: ((?:Aliases|Query depth|Query Cost|Directives|Token) limit of \d+ exceeded(?:, found [\d.]+)?\.?)$/i;
 
 /**
  * Rewrites graphql-armor's rejection messages, which start with "Syntax
