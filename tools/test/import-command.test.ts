@@ -51,12 +51,17 @@ describe('npm run import', () => {
         'external_id,company,title,description,employment_type,workplace_type,salary_min,salary_max,salary_currency,salary_period,categories,skills',
         'G-1,Acme Robotics,Robot Whisperer,"Talks to robots, kindly, every working day of the week.",FULL_TIME,REMOTE,50000,70000,USD,YEAR,Engineering;Robotics,ROS;Python',
         'G-2,Acme Robotics,,No title here,FULL_TIME,ONSITE,,,,,,',
+        'G-3,Acme Robotics,Night Operator,"Watches the robots while they sleep, all night long.",SOMETIMES,ONSITE,,,,,,',
+        'G-4,Acme Robotics,Too many fields,"x",FULL_TIME,ONSITE,,,,,,,,',
+        'G-5,Acme Robotics,Day Operator,"Watches the robots while they work, all day long.",PART_TIME,ONSITE,,,,,,',
       ].join('\n'),
     );
     const { code, stdout } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, path], tenant.adminToken);
     expect(code).toBe(0);
-    expect(stdout).toContain('created 1, updated 0, unchanged 0, rejected 0 jobs');
+    expect(stdout).toContain('created 2, updated 0, unchanged 0, rejected 0 jobs');
     expect(stdout).toContain('rejected row 3: title is empty.');
+    expect(stdout).toContain('rejected row 4: employment_type "SOMETIMES" is not one of FULL_TIME, PART_TIME, CONTRACT, INTERNSHIP, TEMPORARY.');
+    expect(stdout).toContain('rejected row 5: The row has 14 fields but the header has 12 columns; check its quotes and commas.');
   });
 
   it('refuses to run without a token', async () => {
@@ -67,7 +72,7 @@ describe('npm run import', () => {
 
   it('explains a rejected token', async () => {
     const path = `${directory}/one.csv`;
-    await writeFile(path, 'external_id,company,title,description\nX-1,Acme,Title,Text\n');
+    await writeFile(path, 'external_id,company,title,description,employment_type,workplace_type\nX-1,Acme,Title,A description long enough to be accepted,FULL_TIME,REMOTE\n');
     const { code, stderr } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, path], 'not-a-token');
     expect(code).toBe(1);
     expect(stderr).toContain('The gateway rejected JOBGRAPH_TOKEN');

@@ -3,10 +3,10 @@ import type { CsvRecord } from './nyc-jobs-mapping.ts';
 import { cleanText } from './repair-text.ts';
 
 /**
- * The generic column set, one job per row. `external_id`, `company`, `title`
- * and `description` are required; lists (`categories`, `skills`) are
- * separated by `;`. Enum columns take the schema's values (`FULL_TIME`,
- * `REMOTE`, `YEAR`, ...).
+ * The generic column set, one job per row. `external_id`, `company`,
+ * `title`, `description`, `employment_type` and `workplace_type` are
+ * required; lists (`categories`, `skills`) are separated by `;`. Enum
+ * columns take the schema's values (`FULL_TIME`, `REMOTE`, `YEAR`, ...).
  */
 export const genericColumns = [
   'external_id',
@@ -32,12 +32,17 @@ export const genericColumns = [
 
 class RowError extends Error {}
 
-/** Maps rows of the generic column set to job inputs; enum and date values are checked by the server. */
-export function mapGenericJobs(records: readonly CsvRecord[], firstRow = 2): MappedFile {
+/**
+ * Maps rows of the generic column set to job inputs. Values the API would
+ * reject for a whole request (an unknown enum value, a malformed date) are
+ * checked here, so that they reject their row only; the server checks the
+ * rest of the rules per job.
+ */
+export function mapGenericJobs(records: readonly CsvRecord[], rowOf: (index: number) => number = (index) => index + 2): MappedFile {
   const jobs: Array<{ input: JobImportInput; rows: number[] }> = [];
   const rejectedRows: Array<{ row: number; reason: string }> = [];
   records.forEach((record, index) => {
-    const row = firstRow + index;
+    const row = rowOf(index);
     try {
       jobs.push({ input: mapRow(record), rows: [row] });
     } catch (error) {
@@ -63,8 +68,28 @@ function mapRow(record: CsvRecord): JobImportInput {
     return Number(value);
   };
 
+  const choice = <T extends string>(column: string, values: readonly T[], isRequired: boolean): T | null => {
+    const value = text(column);
+    if (value === null) {
+      if (isRequired) throw new RowError(`${column} is empty; use one of ${values.join(', ')}.`);
+      return null;
+    }
+    if (!values.includes(value as T)) throw new RowError(`${column} "${value}" is not one of ${values.join(', ')}.`);
+    return value as T;
+  };
+  const employmentType = choice('employment_type', ['FULL_TIME', 'PART_TIME', 'CONTRACT', 'INTERNSHIP', 'TEMPORARY'] as const, true);
+  const workplaceType = choice('workplace_type', ['ONSITE', 'HYBRID', 'REMOTE'] as const, true);
+  const experienceLevel = choice('experience_level', ['ENTRY', 'JUNIOR', 'MID', 'SENIOR', 'LEAD', 'EXECUTIVE'] as const, false);
+  const period = choice('salary_period', ['YEAR', 'MONTH', 'WEEK', 'DAY', 'HOUR'] as const, false);
   const currency = text('salary_currency');
-  const period = text('salary_period');
+  const publishedAt = text('published_at');
+  if (publishedAt !== null && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))) {
+    throw new RowError(`published_at "${publishedAt}" is not a date-time with offset, such as 2026-03-01T09:00:00Z.`);
+  }
+  const deadline = text('application_deadline');
+  if (deadline !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(`${deadline}T00:00:00Z`)))) {
+    throw new RowError(`application_deadline "${deadline}" is not a date such as 2026-03-31.`);
+  }
   const min = amount('salary_min');
   const max = amount('salary_max');
   if ((min !== null || max !== null) && (!currency || !period)) {
@@ -78,13 +103,13 @@ function mapRow(record: CsvRecord): JobImportInput {
     requirements: text('requirements'),
     responsibilities: text('responsibilities'),
     benefits: text('benefits'),
-    employmentType: text('employment_type') as JobImportInput['employmentType'],
-    experienceLevel: text('experience_level') as JobImportInput['experienceLevel'],
-    workplaceType: text('workplace_type') as JobImportInput['workplaceType'],
+    employmentType,
+    experienceLevel,
+    workplaceType,
     location: text('location'),
-    salary: currency && period ? { min, max, currency, period: period as NonNullable<JobImportInput['salary']>['period'] } : null,
-    publishedAt: text('published_at'),
-    applicationDeadline: text('application_deadline'),
+    salary: currency && period ? { min, max, currency, period } : null,
+    publishedAt,
+    applicationDeadline: deadline,
     categoryNames: list('categories'),
     skillNames: list('skills'),
   };

@@ -41,14 +41,15 @@ interface MappedRow {
 /**
  * Maps the rows of the NYC Jobs data set to job inputs. Rows that share a
  * Job ID (its Internal and External postings) become one job, taken from the
- * External posting, and the latest one when there are several. `firstRow`
- * is the spreadsheet row number of the first record (2, below the header).
+ * External posting, and the latest one when there are several. `rowOf`
+ * gives the spreadsheet row number of a record (by default the header is row
+ * 1 and records follow it).
  */
-export function mapNycJobs(records: readonly CsvRecord[], firstRow = 2): MappedFile {
+export function mapNycJobs(records: readonly CsvRecord[], rowOf: (index: number) => number = (index) => index + 2): MappedFile {
   const rejectedRows: Array<{ row: number; reason: string }> = [];
   const byJobId = new Map<string, Array<{ row: number; mapped?: MappedRow; reason?: string }>>();
   records.forEach((record, index) => {
-    const row = firstRow + index;
+    const row = rowOf(index);
     const jobId = (record['Job ID'] ?? '').trim();
     if (jobId === '') {
       rejectedRows.push({ row, reason: 'Job ID is empty; every job needs the id it has in the source.' });

@@ -18,11 +18,28 @@ export interface JobFile extends MappedFile {
  */
 export async function readJobFile(path: string, limit?: number): Promise<JobFile> {
   const content = await readFile(path, 'utf8');
-  const records = parse(content, { columns: true, bom: true, skip_empty_lines: true, trim: false, ...(limit ? { to: limit } : {}) }) as CsvRecord[];
-  const header = Object.keys(records[0] ?? {});
+  // The header is row 1 of the count; rows are numbered as in a spreadsheet.
+  const [header = [], ...cells] = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, ...(limit ? { to: limit + 1 } : {}) }) as string[][];
   const format = detectFormat(header, path);
-  const mapped = format === 'nyc' ? mapNycJobs(records) : mapGenericJobs(records);
-  return { format, rowCount: records.length, ...mapped };
+
+  // A row with another number of fields than the header is reported, not read with its columns shifted.
+  const records: CsvRecord[] = [];
+  const rowNumbers: number[] = [];
+  const malformed: Array<{ row: number; reason: string }> = [];
+  cells.forEach((fields, index) => {
+    const row = index + 2;
+    if (fields.length !== header.length) {
+      malformed.push({ row, reason: `The row has ${fields.length} fields but the header has ${header.length} columns; check its quotes and commas.` });
+      return;
+    }
+    records.push(Object.fromEntries(header.map((column, position) => [column, fields[position]!])));
+    rowNumbers.push(row);
+  });
+
+  const rowOf = (index: number) => rowNumbers[index]!;
+  const mapped = format === 'nyc' ? mapNycJobs(records, rowOf) : mapGenericJobs(records, rowOf);
+  const rejectedRows = [...malformed, ...mapped.rejectedRows].sort((a, b) => a.row - b.row);
+  return { format, rowCount: cells.length, jobs: mapped.jobs, rejectedRows };
 }
 
 function detectFormat(header: readonly string[], path: string): JobFileFormat {
