@@ -144,7 +144,10 @@ export async function startConsumer<DB>(settings: {
       for (let index = 0; index < deliveries.length; index += 1) {
         if (signal.aborted || !(await settle(deliveries[index]!, signal))) return applied;
         await deliveries[index]!.acknowledge();
-        lag.set(feed.producer, { pending: Math.max(0, batch.pending - index - 1), oldestOccurredAt: deliveries[index + 1]?.event.occurredAt ?? null });
+        const pending = Math.max(0, batch.pending - index - 1);
+        // Past the batch's last event the next pending one is unknown; it occurred no earlier than the one just applied, so the lag counts from that one (an upper bound).
+        const next = deliveries[index + 1]?.event.occurredAt ?? (pending > 0 ? deliveries[index]!.event.occurredAt : null);
+        lag.set(feed.producer, { pending, oldestOccurredAt: next });
         applied = true;
       }
     }
