@@ -44,19 +44,30 @@ async function waitUntilHealthy(name: string, healthUrl: string, child: ChildPro
   throw new Error(`${name} did not answer ${healthUrl} within ${startupTimeoutMs / 1000} s`);
 }
 
-async function stopAll(exitCode: number): Promise<never> {
+/**
+ * Stops every service and exits. `signalled` says the services received the
+ * signal themselves, as on Ctrl-C, which the terminal sends to the whole
+ * process group: they are then given time to stop before SIGTERM, since a
+ * second signal makes a service exit at once, skipping its clean stop.
+ */
+async function stopAll(exitCode: number, signalled = false): Promise<never> {
   stopping = true;
   const exits = [...children].map((child) => new Promise((resolve) => child.once('exit', resolve)));
-  for (const child of children) child.kill('SIGTERM');
+  const terminate = () => {
+    for (const child of children) child.kill('SIGTERM');
+  };
+  const terminating = signalled ? setTimeout(terminate, 5_000) : undefined;
+  if (!signalled) terminate();
   const forced = setTimeout(() => {
     for (const child of children) child.kill('SIGKILL');
-  }, 10_000);
+  }, 15_000);
   await Promise.all(exits);
+  clearTimeout(terminating);
   clearTimeout(forced);
   process.exit(exitCode);
 }
 
-process.on('SIGINT', () => void stopAll(0));
+process.on('SIGINT', () => void stopAll(0, true));
 process.on('SIGTERM', () => void stopAll(0));
 
 // npm runs this script through a shell that does not pass SIGTERM on; when npm itself is killed, this process is orphaned and stops too.
