@@ -41,7 +41,7 @@ async function waitUntilHealthy(name: string, healthUrl: string, child: ChildPro
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${name} did not answer ${healthUrl} within ${startupTimeoutMs / 1000} s`);
+  throw new Error(`${name} did not respond at ${healthUrl} within ${startupTimeoutMs / 1000} s; see its log lines above.`);
 }
 
 /**

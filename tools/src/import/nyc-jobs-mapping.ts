@@ -165,7 +165,7 @@ function parseAmount(column: string, value: string): number {
   return Number(value);
 }
 
-/** The posting date, a local date-time without offset in the file, as midnight UTC of that calendar day. */
+/** Converts the posting date, a local date-time without offset in the file, to midnight UTC of that calendar day. */
 function mapPostingDate(value: string): string {
   const trimmed = value.trim();
   if (trimmed === '') throw new RowError('Posting Date is empty; an imported job is published, so it needs its posting date.');

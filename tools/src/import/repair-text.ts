@@ -35,8 +35,10 @@ export function repairMojibake(text: string): string {
   const repaired = text.replace(suspect, (sequence) => {
     const characters = [...sequence];
     const lead = characters[0]!.charCodeAt(0);
-    // The lead byte tells the length of the UTF-8 sequence: C2-DF two bytes, E0-EF three, F0-F4 four.
-    const length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    // The lead byte gives the length of the UTF-8 sequence: C2-DF two bytes, E0-EF three, F0-F4 four.
+    let length = 4;
+    if (lead < 0xe0) length = 2;
+    else if (lead < 0xf0) length = 3;
     if (characters.length < length) return sequence;
     const bytes = characters.slice(0, length).map(byteOf);
     if (bytes.some((byte) => byte === undefined)) return sequence;
@@ -65,6 +67,6 @@ export function cleanText(value: string | undefined): string | null {
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  // A cell that holds only bullets or dashes says nothing.
+  // A cell that contains only bullets or dashes carries no text.
   return /^[\s•·*-]*$/.test(cleaned) ? null : cleaned;
 }

@@ -1,7 +1,7 @@
 import { ConfigError } from './config-error.ts';
 import { envPrefix, type Env } from './env.ts';
 
-/** Where a subgraph keeps its data: a PostgreSQL server, or PGlite in a folder or in memory. */
+/** The location of a subgraph's data: a PostgreSQL server, or PGlite in a folder or in memory. */
 export type DatabaseLocation =
   | { readonly kind: 'postgres'; readonly url: string; readonly variable: string }
   | { readonly kind: 'pglite'; readonly dataDir: string | undefined };

@@ -55,7 +55,7 @@ export function createHttpTenantDirectory(usersUrl: string): TenantDirectory {
   const fetchTenant = async (path: string, label: string): Promise<Tenant | null> => {
     const response = await fetch(`${usersUrl}/tenants/${path}`, { signal: AbortSignal.timeout(5_000) });
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`The users subgraph answered ${response.status} for tenant ${label}.`);
+    if (!response.ok) throw new Error(`The users subgraph returned HTTP ${response.status} for tenant ${label}.`);
     return (await response.json()) as Tenant;
   };
   return createCachedTenantDirectory({

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { isId } from './ids.ts';
 
 /**
- * Creates a DataLoader that fetches many rows by id in one query and answers
- * each key with its row or null. Keys that are not UUIDs are answered null
+ * Creates a DataLoader that fetches many rows by id in one query and resolves
+ * each key to its row or null. Keys that are not UUIDs resolve to null
  * without reaching the database, as an `_entities` call may carry anything.
  *
  * @example
@@ -15,8 +15,8 @@ export function createIdLoader<Row extends { id: string }>(fetchRows: (ids: read
 
 /**
  * Creates a DataLoader over any key: `fetchRows` gets the distinct keys of a
- * batch and returns rows in any order, and `keyOf` tells which key a row
- * belongs to. Keys without a row are answered null.
+ * batch and returns rows in any order, and `keyOf` returns the key a row
+ * belongs to. Keys without a row resolve to null.
  */
 export function createKeyLoader<Key extends string, Row>(
   fetchRows: (keys: readonly Key[]) => Promise<readonly Row[]>,
@@ -32,7 +32,7 @@ export function createKeyLoader<Key extends string, Row>(
 }
 
 /**
- * Creates a DataLoader that answers each key with a list of rows, such as the
+ * Creates a DataLoader that resolves each key to a list of rows, such as the
  * skills of each job, fetched for the whole batch in one query.
  */
 export function createGroupLoader<Key extends string, Row>(
