@@ -1,5 +1,5 @@
 import { asEventRelay, eventTypes, inTenant, readOutbox, stampOutbox, type EventTables, type EventType } from '@jobgraph/kit';
-import { createTestTenant, createTestUser, type TestSupergraph, type TestTenant, type TestUser } from '@jobgraph/tools/testing';
+import { waitFor, type TestSupergraph, type TestTenant, type TestUser } from '@jobgraph/tools/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { AnalyticsDatabase, JobStatus } from '../src/db/database.ts';
@@ -9,36 +9,7 @@ export function analyticsDatabase(graph: TestSupergraph): Kysely<AnalyticsDataba
   return graph.subgraph('analytics').database.kysely as Kysely<AnalyticsDatabase>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` every 50 ms until it returns true, for at most `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-    await sleep(50);
-  }
-}
-
-/** A tenant with an ADMIN, two EMPLOYERs and two CANDIDATEs, all logged in. */
-export interface Cast {
-  readonly tenant: TestTenant;
-  readonly employer: TestUser;
-  readonly otherEmployer: TestUser;
-  readonly candidate: TestUser;
-  readonly otherCandidate: TestUser;
-}
-
-export async function createCast(graph: TestSupergraph, slug: string): Promise<Cast> {
-  const tenant = await createTestTenant(graph, slug);
-  return {
-    tenant,
-    employer: await createTestUser(graph, tenant, 'EMPLOYER'),
-    otherEmployer: await createTestUser(graph, tenant, 'EMPLOYER'),
-    candidate: await createTestUser(graph, tenant, 'CANDIDATE'),
-    otherCandidate: await createTestUser(graph, tenant, 'CANDIDATE'),
-  };
-}
+export { createCast, waitFor, type Cast } from '@jobgraph/tools/testing';
 
 /** Sends a request and fails the test on any error. */
 export async function queryOk<Data>(graph: TestSupergraph, document: string, variables: Record<string, unknown>, options: { token?: string; tenant?: string }) {

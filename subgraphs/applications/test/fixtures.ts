@@ -1,5 +1,5 @@
 import { inTenant, newId, readOutbox, stampOutbox, type LoggedEvent } from '@jobgraph/kit';
-import { createTestTenant, createTestUser, type TestSupergraph, type TestTenant, type TestUser } from '@jobgraph/tools/testing';
+import { waitFor, type TestSupergraph, type TestTenant, type TestUser } from '@jobgraph/tools/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { ApplicationsDatabase, JobStatus } from '../src/db/database.ts';
@@ -9,36 +9,7 @@ export function applicationsDatabase(graph: TestSupergraph): Kysely<Applications
   return graph.subgraph('applications').database.kysely as Kysely<ApplicationsDatabase>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` every 50 ms until it returns true, for at most `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-    await sleep(50);
-  }
-}
-
-/** A tenant with an ADMIN, two EMPLOYERs and two CANDIDATEs, all logged in. */
-export interface Cast {
-  readonly tenant: TestTenant;
-  readonly employer: TestUser;
-  readonly otherEmployer: TestUser;
-  readonly candidate: TestUser;
-  readonly otherCandidate: TestUser;
-}
-
-export async function createCast(graph: TestSupergraph, slug: string): Promise<Cast> {
-  const tenant = await createTestTenant(graph, slug);
-  return {
-    tenant,
-    employer: await createTestUser(graph, tenant, 'EMPLOYER'),
-    otherEmployer: await createTestUser(graph, tenant, 'EMPLOYER'),
-    candidate: await createTestUser(graph, tenant, 'CANDIDATE'),
-    otherCandidate: await createTestUser(graph, tenant, 'CANDIDATE'),
-  };
-}
+export { createCast, waitFor, type Cast } from '@jobgraph/tools/testing';
 
 /** Creates a company and a job through the gateway as `employer`, publishes it unless told not to, and waits until the applications subgraph's replica has it. */
 export async function createJob(
