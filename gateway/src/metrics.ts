@@ -19,7 +19,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'jobgraph_graphql_requests_total',
-    help: 'GraphQL requests answered by the gateway, by operation name and outcome.',
+    help: 'GraphQL requests handled by the gateway, by operation name and outcome.',
     labelNames: ['operation', 'outcome'] as const,
     registers: [registry],
   });

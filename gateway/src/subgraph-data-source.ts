@@ -23,7 +23,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * Turns a subgraph's non-2xx answer into the client error it carries, such
+   * Turns a subgraph's non-2xx response into the client error it carries, such
    * as the BAD_USER_INPUT of a variable that a custom scalar rejected (the
    * gateway cannot check custom scalars itself). Any other failure becomes an
    * error without the subgraph's URL or body, which the error formatter

@@ -1,7 +1,7 @@
 import type { JobFile } from './read-job-file.ts';
 import { sendBatch, type ImportOutcome, type SendBatchOptions } from './send-batches.ts';
 
-/** What an import did: counts by outcome and every rejected row with its reason. */
+/** The result of an import: counts by outcome and every rejected row with its reason. */
 export interface ImportSummary {
   readonly counts: Readonly<Record<ImportOutcome, number>>;
   readonly rejected: ReadonlyArray<{ readonly rows: readonly number[]; readonly reason: string }>;

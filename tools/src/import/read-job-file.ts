@@ -13,8 +13,8 @@ export interface JobFile extends MappedFile {
 }
 
 /**
- * Reads a CSV file of jobs and maps its rows, or its first `limit` rows. The
- * format is told by the header: the NYC Jobs columns, or the generic column set.
+ * Reads a CSV file of jobs and maps its rows, or its first `limit` rows. The header
+ * determines the format: the NYC Jobs columns, or the generic column set.
  */
 export async function readJobFile(path: string, limit?: number): Promise<JobFile> {
   const content = await readFile(path, 'utf8');

@@ -14,7 +14,7 @@ export interface TestSupergraphOptions {
   readonly demoData?: boolean;
 }
 
-/** The answer of a GraphQL request, with the HTTP status. */
+/** The response to a GraphQL request, with the HTTP status. */
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   readonly status: number;
   readonly data?: Data | null;
@@ -73,7 +73,7 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     // limits per client address allow. A suite that tests those limits sets lower ones in process.env.
     const registrationLimits = { TENANT_REGISTRATIONS_PER_HOUR: '10000', ACCOUNT_REGISTRATIONS_PER_HOUR: '10000' };
     const env: Record<string, string | undefined> = { ...registrationLimits, ...process.env, ...(natsStream ? { NATS_STREAM: natsStream } : {}) };
-    // Every subgraph gets its port before the first one starts, so that each knows the others' URLs: an event
+    // Every subgraph gets its port before the first one starts, so that each has the others' URLs: an event
     // consumer reads its producer's outbox at <PRODUCER>_URL, and a producer may start after its consumer.
     const ports = new Map<string, number>();
     for (const definition of ordered) {
@@ -151,7 +151,7 @@ async function deleteNatsStream(servers: string, stream: string): Promise<void> 
   }
 }
 
-/** POSTs a GraphQL request to `url` and returns the parsed answer with the HTTP status. */
+/** POSTs a GraphQL request to `url` and returns the parsed response with the HTTP status. */
 export async function postGraphQL<Data>(
   url: string,
   document: string,

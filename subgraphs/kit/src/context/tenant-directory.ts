@@ -48,7 +48,7 @@ export function createCachedTenantDirectory(lookup: TenantLookup): TenantDirecto
 }
 
 /**
- * A cached directory that asks the users subgraph: `GET <usersUrl>/tenants/<slug>`
+ * A cached directory that queries the users subgraph: `GET <usersUrl>/tenants/<slug>`
  * and `GET <usersUrl>/tenants/by-id/<id>`.
  */
 export function createHttpTenantDirectory(usersUrl: string): TenantDirectory {
@@ -80,7 +80,7 @@ export async function resolveTenantHeader(tenants: TenantDirectory, header: stri
   return tenant;
 }
 
-// Apollo Server answers a context error with HTTP 500 unless the error names a status.
+// Apollo Server responds to a context error with HTTP 500 unless the error names a status.
 function withStatus<E extends { extensions: Record<string, unknown> }>(error: E, status: number): E {
   (error.extensions as Record<string, unknown>).http = { status };
   return error;

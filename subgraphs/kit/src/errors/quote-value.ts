@@ -1,4 +1,4 @@
-/** The longest part of a client's value that an error message repeats. */
+/** The maximum number of characters of a client's value that an error message repeats. */
 const maxQuotedLength = 80;
 
 /**

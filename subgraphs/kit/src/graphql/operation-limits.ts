@@ -49,7 +49,7 @@ const limitMessage = /^Syntax Error: ((?:Aliases|Query depth|Query Cost|Directiv
 
 /**
  * Rewrites graphql-armor's rejection messages, which start with "Syntax
- * Error:" although the document parsed, into a message that says what to do.
+ * Error:" although the document parsed, into a message that states what to do.
  * Returns other messages unchanged.
  */
 export function describeLimitRejection(message: string): string {

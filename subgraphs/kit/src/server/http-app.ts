@@ -22,7 +22,7 @@ export function parseJsonBody() {
 }
 
 /**
- * Answers errors raised outside GraphQL execution, such as a body that is
+ * Responds to errors raised outside GraphQL execution, such as a body that is
  * not JSON or is too large, in the shape of a GraphQL response with a code
  * from the table, never with Express's HTML page and stack. Add it last.
  */
