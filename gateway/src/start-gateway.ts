@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -8,7 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   answerHttpErrors,
   ConfigError,
+  contextFailure,
   createHttpApp,
+  createHttpServer,
   createLogger,
   errorLogPlugin,
   formatError,
@@ -60,7 +61,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     buildService: ({ name, url }) => {
       const resolved = config.subgraphUrl(name, url ?? '');
       subgraphs.set(name, resolved);
-      return new SubgraphDataSource({ url: resolved });
+      // Node's fetch rather than Apollo's default node-fetch agent: it closes a pooled connection before the
+      // subgraph's keep-alive timeout ends, so a request never lands on a connection the subgraph is closing.
+      return new SubgraphDataSource({ url: resolved, fetcher: fetch });
     },
   });
 
@@ -80,7 +83,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   };
 
   const app = createHttpApp();
-  const httpServer = http.createServer(app);
+  const httpServer = createHttpServer(app);
   const protection = protectOperations(options.limits);
   const metrics = createGatewayMetrics();
   const apollo = new ApolloServer<GatewayContext>({
@@ -124,7 +127,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         // A token names its own tenant, so the default tenant applies to anonymous requests only.
         const tenantSlug = namedSlug || (req.headers.authorization ? undefined : config.defaultTenant);
         // Checked here, before any subgraph is called: a bad token is a 401 and an unknown tenant a 404 for the whole request.
-        const { tenant, viewer } = await identifyGatewayRequest(req.headers.authorization, namedSlug, tenantSlug);
+        const { tenant, viewer } = await identifyGatewayRequest(req.headers.authorization, namedSlug, tenantSlug).catch((error: unknown) => {
+          throw contextFailure(error, requestId, logger);
+        });
         return {
           requestId,
           logger: logger.child({ requestId, tenantId: tenant?.id, userId: viewer?.userId }),

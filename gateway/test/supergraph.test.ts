@@ -1,4 +1,5 @@
-import { demoTenant, demoUsers, inTenant, newId } from '@jobgraph/kit';
+import { Agent, get } from 'node:http';
+import { demoTenant, demoUsers, inTenant, keepAliveTimeoutMs, newId } from '@jobgraph/kit';
 import { startTestSupergraph, type TestSupergraph } from '@jobgraph/tools/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,19 @@ describe('supergraph through the gateway', () => {
       body: JSON.stringify({ query: '{ jobs(first: 1) { totalCount } }' }),
     });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps idle connections open longer than a load balancer does, at the gateway and the subgraphs', async () => {
+    const urls = [graph.gatewayUrl, graph.subgraph('users').url, graph.subgraph('jobs').url].map((url) => url.replace(/\/graphql$/, '/health'));
+    for (const url of urls) {
+      const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+        get(url, { agent: new Agent({ keepAlive: true }) }, (response) => {
+          response.resume();
+          resolve(response.headers['keep-alive'] as string | undefined);
+        }).on('error', reject);
+      });
+      expect(keepAlive, url).toBe(`timeout=${keepAliveTimeoutMs / 1000}`);
+    }
   });
 
   it('asks for a tenant when the request names none', async () => {
@@ -263,5 +277,30 @@ describe('SQL statements per query', () => {
     );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ _entities: [{ id: demoUsers.employer, fullName: 'Lena Marsh' }, null, null] });
+  });
+});
+
+describe('a failure while a request is identified', () => {
+  let graph: TestSupergraph;
+
+  beforeAll(async () => {
+    graph = await startTestSupergraph({ subgraphs: ['users', 'jobs'] });
+    // Without the users subgraph, no service can look up a tenant it has not cached yet.
+    await graph.subgraph('users').stop();
+  });
+
+  afterAll(async () => {
+    await graph?.stop();
+  });
+
+  it.each(['gateway', 'jobs'])('answers INTERNAL_SERVER_ERROR with the request id at the %s, and logs the cause', async (service) => {
+    const document = '{ jobs(first: 1) { totalCount } }';
+    const response = service === 'gateway' ? await graph.query(document, {}, { tenant: 'unseen' }) : await graph.querySubgraph(service, document, {}, { tenant: 'unseen' });
+    expect(response.status).toBe(500);
+    const [error] = response.errors ?? [];
+    expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(error?.message).toMatch(/^Internal server error\. Quote extensions\.requestId/);
+    expect(error?.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error?.extensions?.testServerLog).toEqual([expect.objectContaining({ service, message: 'request context failed' })]);
   });
 });

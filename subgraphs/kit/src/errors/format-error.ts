@@ -55,7 +55,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === undefined && isRequestMistake(formatted.message)) {
     return { message: formatted.message, ...place, extensions: { code: 'BAD_USER_INPUT' } };
   }
-  return { message: internalErrorMessage, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const requestId = requestIdOf(error);
+  return { message: internalErrorMessage, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
+}
+
+/** The request id that `contextFailure` put on an error, which is all of it a client may see. */
+function requestIdOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return undefined;
+  const requestId = (error as { extensions?: { requestId?: unknown } }).extensions?.requestId;
+  return typeof requestId === 'string' ? requestId : undefined;
 }
 
 // Read without instanceof: a process can hold two copies of graphql's GraphQLError class (ESM and CommonJS).

@@ -1,4 +1,4 @@
-import type http from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
@@ -14,6 +14,29 @@ export function createHttpApp(): Express {
   const app = express();
   app.disable('x-powered-by');
   return app;
+}
+
+/**
+ * Sets how long an idle keep-alive connection stays open, in milliseconds.
+ * It is longer than the 60 s default idle timeout of AWS Application Load
+ * Balancers, so the server never closes a connection that such a proxy still
+ * reuses. Node's fetch reads the `Keep-Alive: timeout` hint and closes its
+ * idle connections first.
+ */
+export const keepAliveTimeoutMs = 65_000;
+
+/**
+ * Creates the HTTP server of a service around `app`. Node's default
+ * keep-alive timeout is 5 s, so a client could reuse a pooled connection at
+ * the moment the server closes it and get a reset connection. The longer
+ * timeout above leaves the closing to the client.
+ */
+export function createHttpServer(app: Express): http.Server {
+  const server = http.createServer(app);
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  // Kept above the keep-alive timeout, so the header timer never ends a connection that is merely idle.
+  server.headersTimeout = keepAliveTimeoutMs + 1_000;
+  return server;
 }
 
 /** Parses a JSON body of at most `maxBodyBytes`; its errors reach `answerHttpErrors`. */

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -21,6 +20,7 @@ import type { Database } from '../database/open-database.ts';
 import { prepareDatabase } from '../database/prepare-database.ts';
 import type { ConsumerDefinition } from '../events/consumer-definition.ts';
 import { startSubgraphEvents, type SubgraphEvents } from '../events/start-subgraph-events.ts';
+import { contextFailure } from '../errors/context-failure.ts';
 import { errorLogPlugin } from '../errors/error-log-plugin.ts';
 import { formatError } from '../errors/format-error.ts';
 import { protectOperations, readOperationLimits } from '../graphql/operation-limits.ts';
@@ -28,7 +28,7 @@ import { rejectNulCharactersPlugin } from '../graphql/reject-nul-characters.ts';
 import { scalarResolvers } from '../graphql/scalars.ts';
 import { createLogger } from '../logger.ts';
 import { readClientAddress, readTrustedProxies } from './client-address.ts';
-import { answerHttpErrors, createHttpApp, listen, parseJsonBody } from './http-app.ts';
+import { answerHttpErrors, createHttpApp, createHttpServer, listen, parseJsonBody } from './http-app.ts';
 import { readRequestId } from './request-id.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
@@ -83,7 +83,7 @@ export async function startSubgraph<DB, Loaders, Services>(
 
   // The port is taken first, so that a port in use stops start-up before any database work.
   const app = createHttpApp();
-  const httpServer = http.createServer(app);
+  const httpServer = createHttpServer(app);
   const actualPort = await listen(httpServer, port, env[`${prefix}_HOST`] || env.HOST || undefined, `${prefix}_PORT`);
 
   let database: Database<DB>;
@@ -148,7 +148,9 @@ export async function startSubgraph<DB, Loaders, Services>(
         context: async ({ req, res }) => {
           const requestId = readRequestId(req.headers['x-request-id']);
           res.setHeader('x-request-id', requestId);
-          const { tenant, viewer } = await authenticate(req);
+          const { tenant, viewer } = await authenticate(req).catch((error: unknown) => {
+            throw contextFailure(error, requestId, logger);
+          });
           return {
             requestId,
             logger: logger.child({ requestId, tenantId: tenant?.id, userId: viewer?.userId }),
@@ -167,18 +169,21 @@ export async function startSubgraph<DB, Loaders, Services>(
     const url = `http://localhost:${actualPort}/graphql`;
     logger.info({ url, database: database.kind }, `${definition.name} subgraph ready at ${url}`);
 
+    // Stopping twice waits for the first stop, so that a test may stop one subgraph early and all of them at the end.
+    let stopped: Promise<void> | undefined;
+    const stopOnce = async () => {
+      await apollo.stop();
+      await eventSide.stop();
+      await database.close();
+      logger.info(`${definition.name} subgraph stopped`);
+    };
     return {
       name: definition.name,
       url,
       port: actualPort,
       database,
       logger,
-      async stop() {
-        await apollo.stop();
-        await eventSide.stop();
-        await database.close();
-        logger.info(`${definition.name} subgraph stopped`);
-      },
+      stop: () => (stopped ??= stopOnce()),
     };
   } catch (error) {
     await events?.stop();
