@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@jobgraph/kit/testing';
 import { readGatewayConfig, readOperationLimits, startGateway, type RunningGateway } from '@jobgraph/gateway';
 import { composeSupergraph } from '../compose-supergraph.ts';
 import { findSubgraphs } from '../find-subgraphs.ts';
+import { ServerErrorLog } from './server-error-log.ts';
 
 export interface TestSupergraphOptions {
   /** Subgraphs to start, by name; all of them when omitted. `users` always starts, since the others find tenants through it. */
@@ -52,7 +53,8 @@ export interface TestSupergraph {
 export async function startTestSupergraph(options: TestSupergraphOptions = {}): Promise<TestSupergraph> {
   const wanted = new Set(['users', ...(options.subgraphs ?? [])]);
   const definitions = (await findSubgraphs(options.subgraphs ? wanted : undefined)).map((found) => found.definition);
-  const logger = createLogger('test', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const errorLog = new ServerErrorLog();
+  const logger = createLogger('test', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, errorLog);
 
   const databases: TestDatabase[] = [];
   const running = new Map<string, RunningSubgraph<unknown>>();
@@ -118,8 +120,10 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
   return {
     gatewayUrl,
     subgraph,
-    query: (document, variables, requestOptions) => postGraphQL(gatewayUrl, document, variables, requestOptions),
-    querySubgraph: (name, document, variables, requestOptions) => postGraphQL(subgraph(name).url, document, variables, requestOptions),
+    query: async (document, variables, requestOptions) =>
+      withServerLog(await postGraphQL(gatewayUrl, document, variables, requestOptions), errorLog),
+    querySubgraph: async (name, document, variables, requestOptions) =>
+      withServerLog(await postGraphQL(subgraph(name).url, document, variables, requestOptions), errorLog),
     statementCounts: () => Object.fromEntries([...running].map(([name, subgraph]) => [name, subgraph.database.stats.statements])),
     stop,
   };
@@ -149,6 +153,22 @@ async function deleteNatsStream(servers: string, stream: string): Promise<void> 
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Adds to each INTERNAL_SERVER_ERROR of `response` what the services logged
+ * for its request id, as `extensions.testServerLog`, so that a failed
+ * assertion shows the cause. Only test supergraphs do this; a real client
+ * never sees server logs.
+ */
+function withServerLog<Data>(response: GraphQLResponse<Data>, errorLog: ServerErrorLog): GraphQLResponse<Data> {
+  if (!response.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) return response;
+  const errors = response.errors.map((error) => {
+    const requestId = error.extensions?.requestId;
+    if (error.extensions?.code !== 'INTERNAL_SERVER_ERROR' || typeof requestId !== 'string') return error;
+    return { ...error, extensions: { ...error.extensions, testServerLog: errorLog.errorsOf(requestId) } };
+  });
+  return { ...response, errors };
 }
 
 /** POSTs a GraphQL request to `url` and returns the parsed response with the HTTP status. */
