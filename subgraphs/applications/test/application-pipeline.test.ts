@@ -141,6 +141,33 @@ describe('application pipeline', () => {
     expect(other.data!.user.applications.totalCount).toBe(0);
   });
 
+  it('keeps a closed job on its applications', async () => {
+    const jobId = await createJob(graph, cast.tenant, cast.employer);
+    const applicationId = await applyOk(graph, cast.candidate, jobId);
+    const closed = await graph.query('mutation Close($id: ID!) { closeJob(id: $id) { status } }', { id: jobId }, { token: cast.employer.token });
+    expect(closed.errors).toBeUndefined();
+
+    const document = /* GraphQL */ `
+      query Mine($id: ID!) {
+        application(id: $id) { id job { id title status } }
+        me { applications(first: 100) { edges { node { id job { id status } } } } }
+      }
+    `;
+    interface Mine {
+      application: { id: string; job: { id: string; title: string; status: string } } | null;
+      me: { applications: { edges: { node: { id: string; job: { id: string; status: string } } }[] } | null };
+    }
+    const response = await graph.query<Mine>(document, { id: applicationId }, { token: cast.candidate.token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.application).toEqual({ id: applicationId, job: { id: jobId, title: 'Warehouse shift lead', status: 'CLOSED' } });
+    const listed = response.data!.me.applications!.edges.find((edge) => edge.node.id === applicationId);
+    expect(listed?.node.job).toEqual({ id: jobId, status: 'CLOSED' });
+
+    // A closed job stays out of the candidate's direct reads.
+    const direct = await graph.query<{ job: unknown }>('query Job($id: ID!) { job(id: $id) { id } }', { id: jobId }, { token: cast.candidate.token });
+    expect(direct.data!.job).toBeNull();
+  });
+
   it('accepts attachments within the rules', async () => {
     const id = await insertApplication('SUBMITTED');
     const add = 'mutation Add($id: ID!, $input: ApplicationAttachmentInput!) { addApplicationAttachment(applicationId: $id, input: $input) { name contentType sizeBytes } }';

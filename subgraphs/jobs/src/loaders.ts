@@ -2,7 +2,7 @@ import { createGroupLoader, createIdLoader, createKeyLoader, readInTenant, type 
 import { listAllCategories, listCategoriesOfJobs } from './db/category-queries.ts';
 import { findCompaniesByIds } from './db/company-queries.ts';
 import type { CategoryRow, JobsDatabase, JobStatus } from './db/database.ts';
-import { countJobsOfCompanies, findJobsByIds, listJobsOfCompanies, type ListedJobRow } from './db/job-queries.ts';
+import { countJobsOfCompanies, findJobsByIds, findReferencedJobsByIds, listJobsOfCompanies, type ListedJobRow } from './db/job-queries.ts';
 import { findSkillsByIds, listSkillsOfJobs } from './db/skill-queries.ts';
 import { buildCategoryTree, type CategoryTree } from './domain/category-tree.ts';
 
@@ -30,6 +30,7 @@ export function createLoaders(scope: LoaderScope<JobsDatabase>) {
 
   return {
     jobById: createIdLoader((ids) => readInTenant(scope, (trx, tenantId) => findJobsByIds(trx, tenantId, ids, viewer))),
+    jobByReference: createIdLoader((ids) => readInTenant(scope, (trx, tenantId) => findReferencedJobsByIds(trx, tenantId, ids, viewer))),
     companyById: createIdLoader((ids) => readInTenant(scope, (trx, tenantId) => findCompaniesByIds(trx, tenantId, ids))),
     skillById: createIdLoader((ids) => readInTenant(scope, (trx, tenantId) => findSkillsByIds(trx, tenantId, ids))),
     categoriesByJob: createGroupLoader(

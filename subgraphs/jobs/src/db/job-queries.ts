@@ -48,6 +48,20 @@ export function findJobsByIds(db: Executor, tenantId: string, ids: readonly stri
 }
 
 /**
+ * Builds the condition for the jobs another subgraph's entity may point to:
+ * those `visibleTo` admits, and every job that was ever published. An
+ * application or a view keeps its job after the job closes, and the job was
+ * public while it was open, whereas a draft stays with its employer.
+ */
+export function visibleByReference(viewer: Viewer | null) {
+  return (eb: ExpressionBuilder<JobsDatabase, 'jobs'>) => eb.or([visibleTo(viewer)(eb), eb('jobs.published_at', 'is not', null)]);
+}
+
+export function findReferencedJobsByIds(db: Executor, tenantId: string, ids: readonly string[], viewer: Viewer | null): Promise<JobRow[]> {
+  return db.selectFrom('jobs').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).where(visibleByReference(viewer)).execute();
+}
+
+/**
  * Reads a page of the jobs that match `filter`, in `orderBy`, after `cursor`.
  * After a cursor with a sort value the page is a union of two index range
  * scans, the rows with a value and the rows without one, because a single

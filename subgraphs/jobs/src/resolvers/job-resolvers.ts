@@ -30,7 +30,7 @@ export const jobResolvers = {
     },
   },
   Job: {
-    __resolveReference: (reference: { id: string }, ctx: JobsContext) => ctx.loaders.jobById.load(reference.id),
+    __resolveReference: (reference: { id: string }, ctx: JobsContext) => ctx.loaders.jobByReference.load(reference.id),
     externalId: (job: JobRow) => job.external_id,
     company: (job: JobRow, _: unknown, ctx: JobsContext) => ctx.loaders.companyById.load(job.company_id),
     employer: (job: JobRow) => ({ __typename: 'User', id: job.employer_id }),
