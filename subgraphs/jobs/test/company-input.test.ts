@@ -22,6 +22,14 @@ describe('parseCompanyInput', () => {
     expectClientError(() => parseCompanyInput({ name: 'X' }, today), 'BAD_USER_INPUT', 'name "X" is too short; use 2 to 200 characters.');
   });
 
+  it('rejects a name with a control character', () => {
+    expectClientError(
+      () => parseCompanyInput({ name: 'North\u0007wind' }, today),
+      'BAD_USER_INPUT',
+      'name contains U+0007 at character 6, a control, format or separator character that names may not contain; remove it and send the value again.',
+    );
+  });
+
   it('rejects a null name in an update', () => {
     expectClientError(() => parseCompanyInput({ name: null }, today), 'BAD_USER_INPUT', 'name cannot be null; omit it to keep the current value.');
   });

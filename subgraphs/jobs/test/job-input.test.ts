@@ -61,6 +61,14 @@ describe('parseJobInput', () => {
     expectClientError(() => parse({ title: '   ' }), 'BAD_USER_INPUT', 'title "" is empty; use 3 to 150 characters.');
   });
 
+  it('rejects a title with a right-to-left override', () => {
+    expectClientError(
+      () => parse({ title: 'Nurse \u202Eroivaf' }),
+      'BAD_USER_INPUT',
+      'title contains U+202E at character 7, a control, format or separator character that names may not contain; remove it and send the value again.',
+    );
+  });
+
   it('rejects a title that is too long', () => {
     const title = 'x'.repeat(151);
     expectClientError(() => parse({ title }), 'BAD_USER_INPUT', `title "${'x'.repeat(40)}…" is too long (151 characters); use at most 150.`);

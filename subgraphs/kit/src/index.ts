@@ -60,3 +60,4 @@ export { replayConsumer } from './events/replay-consumer.ts';
 export { startConsumer, type ConsumerOptions, type ConsumerStatus, type RunningConsumer } from './events/start-consumer.ts';
 export { startEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/start-event-relay.ts';
 export { retryParkedEvents, type RetryParkedResult } from './events/retry-parked-events.ts';
+export { rejectInvisibleCharacters } from './validation/invisible-characters.ts';

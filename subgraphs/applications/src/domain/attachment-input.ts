@@ -1,4 +1,4 @@
-import { badUserInput } from '@jobgraph/kit';
+import { badUserInput, rejectInvisibleCharacters } from '@jobgraph/kit';
 import { optionalText, optionalWebAddress } from './field-checks.ts';
 
 export interface AttachmentInput {
@@ -27,6 +27,8 @@ export const maxAttachmentsPerApplication = 10;
 
 /** Validates an attachment's metadata; raises BAD_USER_INPUT naming the field. */
 export function parseAttachmentInput(input: AttachmentInput): { name: string; url: string; content_type: string; size_bytes: number } {
+  // A file name is shown to the employer, so a right-to-left override could disguise its type.
+  rejectInvisibleCharacters(input.name, 'name');
   const name = optionalText(input.name, 'name', 255);
   if (name === null) throw badUserInput('name is empty; give the file name, such as "cv.pdf".', { field: 'name' });
   const url = optionalWebAddress(input.url, 'url');

@@ -1,6 +1,6 @@
 import { badUserInput } from '@jobgraph/kit';
 import type { CompanySize } from '../db/database.ts';
-import { checkHttpUrl, checkLength, checkOptionalText, rejectNull } from './field-checks.ts';
+import { checkHttpUrl, checkName, checkOptionalText, rejectNull } from './field-checks.ts';
 
 /** `CreateCompanyInput` and `UpdateCompanyInput` of the schema; an update may leave any field out. */
 export interface CompanyInput {
@@ -38,7 +38,7 @@ export function parseCompanyInput(input: CompanyInput, today: Date): CompanyValu
   const values: CompanyValues = {};
   if (input.name !== undefined) {
     rejectNull('name', input.name);
-    values.name = checkLength('name', input.name as string, companyLimits.nameMin, companyLimits.nameMax);
+    values.name = checkName('name', input.name as string, companyLimits.nameMin, companyLimits.nameMax);
   }
   if (input.description !== undefined) values.description = checkOptionalText('description', input.description, companyLimits.descriptionMax);
   if (input.website !== undefined) values.website = checkHttpUrl('website', input.website);

@@ -1,4 +1,4 @@
-import { badUserInput } from '@jobgraph/kit';
+import { badUserInput, rejectInvisibleCharacters } from '@jobgraph/kit';
 
 /** Quotes a client value for a message, shortened so that a 20,000-character description does not fill the error. */
 export function quote(value: string): string {
@@ -17,6 +17,12 @@ export function checkLength(field: string, value: string, min: number, max: numb
     throw badUserInput(`${field} ${quote(trimmed)} is too long (${length} characters); use at most ${max}.`, { field });
   }
   return trimmed;
+}
+
+/** Like `checkLength` for a one-line name (a title, a company or skill name): it also rejects control and format characters. */
+export function checkName(field: string, value: string, min: number, max: number): string {
+  rejectInvisibleCharacters(value, field);
+  return checkLength(field, value, min, max);
 }
 
 /** Like `checkLength` for an optional text: null, undefined and blank text become null. */

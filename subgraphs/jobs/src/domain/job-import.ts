@@ -1,6 +1,6 @@
 import { badUserInput } from '@jobgraph/kit';
 import type { JobStatus } from '../db/database.ts';
-import { checkLength } from './field-checks.ts';
+import { checkName } from './field-checks.ts';
 import { jobLimits, parseJobInput, type JobInput, type JobValues } from './job-input.ts';
 import { slugify } from './text.ts';
 
@@ -52,8 +52,8 @@ export const importLimits = { jobsMax: 500, companyNameMax: 200, entryNameMax: 1
  * as rejected and goes on with the others.
  */
 export function parseImportItem(input: JobImportInput, now: Date, today: string): ParsedImport {
-  const externalId = checkLength('externalId', input.externalId, 1, jobLimits.externalIdMax);
-  const companyName = checkLength('companyName', input.companyName, 2, importLimits.companyNameMax);
+  const externalId = checkName('externalId', input.externalId, 1, jobLimits.externalIdMax);
+  const companyName = checkName('companyName', input.companyName, 2, importLimits.companyNameMax);
   if (!input.employmentType) {
     throw badUserInput('employmentType is missing; give one of FULL_TIME, PART_TIME, CONTRACT, INTERNSHIP or TEMPORARY.', { field: 'employmentType' });
   }
@@ -82,7 +82,7 @@ export function parseImportItem(input: JobImportInput, now: Date, today: string)
 function parseNames(field: string, names: readonly string[] | null | undefined, max: number): NamedEntry[] {
   const entries = new Map<string, NamedEntry>();
   for (const raw of names ?? []) {
-    const name = checkLength(field, raw, 1, importLimits.entryNameMax);
+    const name = checkName(field, raw, 1, importLimits.entryNameMax);
     const slug = slugify(name);
     if (slug === '') throw badUserInput(`${field} "${name}" has no letter or digit to make a slug from; remove it or fix the name.`, { field });
     if (!entries.has(slug)) entries.set(slug, { name, slug });

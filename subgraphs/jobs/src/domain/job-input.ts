@@ -1,7 +1,7 @@
 import { badUserInput, parseId } from '@jobgraph/kit';
 import type { EmploymentType, ExperienceLevel, SalaryPeriod, SkillLevel, WorkplaceType } from '../db/database.ts';
 import { isCurrencyCode } from './currency-codes.ts';
-import { checkLength, checkOptionalText, quote, rejectNull } from './field-checks.ts';
+import { checkLength, checkName, checkOptionalText, quote, rejectNull } from './field-checks.ts';
 
 export interface SalaryInput {
   readonly min?: number | null;
@@ -93,7 +93,7 @@ export function parseJobInput(input: JobInput, today: string): ParsedJobInput {
   if (input.externalId !== undefined) values.external_id = checkOptionalText('externalId', input.externalId, jobLimits.externalIdMax);
   if (input.title !== undefined) {
     rejectNull('title', input.title);
-    values.title = checkLength('title', input.title as string, jobLimits.titleMin, jobLimits.titleMax);
+    values.title = checkName('title', input.title as string, jobLimits.titleMin, jobLimits.titleMax);
   }
   if (input.description !== undefined) {
     rejectNull('description', input.description);

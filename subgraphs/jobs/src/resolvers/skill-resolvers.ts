@@ -1,7 +1,7 @@
 import { badUserInput, conflict, inTenant, maxPageSize, newId, requireRole, requireTenant } from '@jobgraph/kit';
 import { findSkillBySlug, searchSkills } from '../db/skill-queries.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { checkLength } from '../domain/field-checks.ts';
+import { checkName } from '../domain/field-checks.ts';
 import { foldForSearch, slugify } from '../domain/text.ts';
 import type { JobsContext } from './context.ts';
 import { ensureTaxonomyLoaded } from './taxonomy.ts';
@@ -29,7 +29,7 @@ export const skillResolvers = {
     createSkill: async (_: unknown, args: { input: { name: string } }, ctx: JobsContext) => {
       requireRole(ctx, 'EMPLOYER', 'ADMIN');
       const tenant = requireTenant(ctx);
-      const name = checkLength('name', args.input.name, 1, skillNameMax);
+      const name = checkName('name', args.input.name, 1, skillNameMax);
       const slug = slugify(name);
       if (slug === '') {
         throw badUserInput(`name "${name}" has no letter or digit to make a slug from; use a name such as "TypeScript".`, { field: 'name' });

@@ -1,4 +1,4 @@
-import { badUserInput, isTenantSlug, type UserRole } from '@jobgraph/kit';
+import { badUserInput, isTenantSlug, rejectInvisibleCharacters, type UserRole } from '@jobgraph/kit';
 import { findPasswordWeaknesses, joinPhrases, maxPasswordLength } from '../auth/password-strength.ts';
 
 /** The fields of `RegisterInput`, as GraphQL delivers them. */
@@ -36,10 +36,6 @@ const maxBioLength = 2_000;
 const maxEmailLength = 254;
 const usernamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
 const phonePattern = /^\+?[0-9][0-9 ()./-]{5,24}$/;
-// Control characters (Cc), format characters (Cf) such as bidirectional overrides and zero-width spaces,
-// lone surrogates (Cs) and line and paragraph separators. ZWNJ and ZWJ (U+200C, U+200D) are format
-// characters too, but stay allowed because Persian, Indic and emoji spellings need them.
-const invisibleCharacterPattern = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 /** Validates a registration and returns it normalised, or raises BAD_USER_INPUT naming the first invalid field. */
 export function validateRegistration(input: RegisterInput, field = 'input'): ValidRegistration {
@@ -87,20 +83,6 @@ export function validateName(name: string, field: string): string {
     throw badUserInput(`${field} must have 1 to ${maxNameLength} characters; it has ${trimmed.length}.`, { field });
   }
   return trimmed;
-}
-
-/**
- * Raises BAD_USER_INPUT when `value` contains a control, format or separator
- * character, which could hide text or reorder it on screen. The message
- * names the code point and leaves the value out, so it cannot reorder the
- * message itself.
- */
-function rejectInvisibleCharacters(value: string, field: string): void {
-  const match = invisibleCharacterPattern.exec(value);
-  if (!match) return;
-  const codePoint = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  const position = [...value.slice(0, match.index)].length + 1;
-  throw badUserInput(`${field} contains U+${codePoint} at character ${position}, a control, format or separator character that names may not contain; remove it and send the value again.`, { field });
 }
 
 export function validateTenantSlug(slug: string, field: string): string {
