@@ -22,6 +22,8 @@ export interface ConsumerOptions {
   readonly maxRetryDelayMs?: number;
   /** Milliseconds between lag log lines. Default 30 000. */
   readonly lagLogIntervalMs?: number;
+  /** Milliseconds after start in which unreachable producers count as still starting and get no warning. Default 30 000. */
+  readonly startupGraceMs?: number;
 }
 
 /** The state and lag of a consumer, as `/health` shows it. */
@@ -78,6 +80,7 @@ export async function startConsumer<DB>(settings: {
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 200;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+  const startupGraceMs = options.startupGraceMs ?? 30_000;
   const logger = settings.logger.child({ consumer: definition.name });
   const producers = producersOf(definition);
 
@@ -156,21 +159,32 @@ export async function startConsumer<DB>(settings: {
 
   async function run(signal: AbortSignal): Promise<void> {
     moveTo('running');
+    const startedAt = Date.now();
+    let reachedProducers = false;
     let failures = 0;
+    let warned = false;
     while (!signal.aborted) {
       try {
         const applied = await poll(signal);
-        if (failures > 0) logger.info({ failures }, 'event consumer recovered');
+        if (warned) logger.info({ failures }, 'event consumer recovered');
         if (state === 'backing-off') moveTo('running');
+        reachedProducers = true;
         failures = 0;
+        warned = false;
         lastError = null;
         if (!applied) await sleep(pollIntervalMs, signal);
       } catch (error) {
         failures += 1;
         lastError = describeError(error);
         if (state === 'running') moveTo('backing-off');
-        // Log the first failure and then every tenth, so that a producer down for an hour does not flood the log.
-        if (failures === 1 || failures % 10 === 0) logger.warn({ err: error, failures }, 'event consumer round failed; retrying');
+        if (!reachedProducers && Date.now() - startedAt < startupGraceMs) {
+          // Subgraphs start in any order, so a producer that is not up yet is expected for a while.
+          if (failures === 1) logger.info({ reason: lastError }, 'event consumer waiting for its producers to start');
+        } else if (!warned || failures % 10 === 0) {
+          // Log the first failure and then every tenth, so that a producer down for an hour does not flood the log.
+          logger.warn({ err: error, failures }, 'event consumer round failed; retrying');
+          warned = true;
+        }
         await closeFeeds().catch((closeError: unknown) => logger.warn({ err: closeError }, 'closing event feeds failed'));
         await sleep(backoffDelay(failures, retryDelayMs, maxRetryDelayMs), signal);
       }
