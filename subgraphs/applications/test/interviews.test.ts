@@ -120,6 +120,7 @@ describe('interviews', () => {
       [{ durationMinutes: 14 }, 'durationMinutes 14 is out of range; an interview lasts 15 to 480 minutes.'],
       [{ durationMinutes: 481 }, 'durationMinutes 481 is out of range; an interview lasts 15 to 480 minutes.'],
       [{ scheduledAt: '2020-01-01T09:00:00.000Z' }, /^scheduledAt "2020-01-01T09:00:00.000Z" is in the past; schedule the interview after /.source],
+      [{ meetingUrl: 'ftp://meet.example.com/1' }, 'meetingUrl "ftp://meet.example.com/1" is not an http or https address; give a link such as "https://meet.example.com/interview-42".'],
     ];
     for (const [input, message] of cases) {
       const error = onlyError(await graph.query(schedule, { input: { applicationId, scheduledAt: inDays(50), durationMinutes: 30, type: 'PHONE', ...input } }, { token: cast.employer.token }));
@@ -127,6 +128,14 @@ describe('interviews', () => {
       expect(error.message).toMatch(new RegExp(message.startsWith('^') ? message : `^${message.replace(/[.*+?()[\]]/g, '\\$&')}$`));
     }
     const interview = await scheduleOk({ applicationId, scheduledAt: inDays(50) });
+    const tooSoon = onlyError(await graph.query(update, { id: interview.id, input: { status: 'COMPLETED' } }, { token: cast.employer.token }));
+    expect(tooSoon.code).toBe('BAD_USER_INPUT');
+    expect(tooSoon.message).toMatch(new RegExp(`^Interview "${interview.id}" starts at .+, so it cannot be COMPLETED yet; set the status once it has started\\.$`));
+    // The interview has taken place: move it an hour into the past.
+    const started = new Date(Date.now() - 3_600_000);
+    await inTenant(applicationsDatabase(graph), cast.tenant.id, (trx) =>
+      trx.updateTable('interviews').set({ scheduled_at: started, ends_at: new Date(started.getTime() + 30 * 60_000) }).where('id', '=', interview.id).execute(),
+    );
     for (const rating of [0, 6]) {
       const error = onlyError(await graph.query(update, { id: interview.id, input: { status: 'COMPLETED', rating } }, { token: cast.employer.token }));
       expect(error.code).toBe('BAD_USER_INPUT');

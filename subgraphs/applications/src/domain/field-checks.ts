@@ -10,8 +10,8 @@ export function optionalText(value: string | null | undefined, field: string, ma
   return trimmed === '' ? null : trimmed;
 }
 
-/** Returns `value` when it is an http or https address, or null when absent; raises BAD_USER_INPUT otherwise. */
-export function optionalWebAddress(value: string | null | undefined, field: string): string | null {
+/** Returns `value` when it is an http or https address, or null when absent; raises BAD_USER_INPUT with `example` otherwise. */
+export function optionalWebAddress(value: string | null | undefined, field: string, example = 'https://files.example.com/cv.pdf'): string | null {
   if (value === null || value === undefined) return null;
   let protocol: string;
   try {
@@ -20,7 +20,7 @@ export function optionalWebAddress(value: string | null | undefined, field: stri
     protocol = '';
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw badUserInput(`${field} "${value}" is not an http or https address; give a link such as "https://files.example.com/cv.pdf".`, { field });
+    throw badUserInput(`${field} "${value}" is not an http or https address; give a link such as "${example}".`, { field });
   }
   return value;
 }

@@ -4,6 +4,7 @@ import { optionalText, optionalWebAddress } from './field-checks.ts';
 
 export const minInterviewMinutes = 15;
 export const maxInterviewMinutes = 480;
+const meetingUrlExample = 'https://meet.example.com/interview-42';
 
 export interface ScheduleInterviewInput {
   readonly applicationId: string;
@@ -55,7 +56,7 @@ export function parseScheduleInput(input: ScheduleInterviewInput, now: Date): Pa
     duration_minutes: durationMinutes,
     type: input.type,
     location: optionalText(input.location, 'location', 500),
-    meeting_url: optionalWebAddress(input.meetingUrl, 'meetingUrl'),
+    meeting_url: optionalWebAddress(input.meetingUrl, 'meetingUrl', meetingUrlExample),
   };
 }
 
@@ -91,6 +92,12 @@ export function planInterviewUpdate(interview: InterviewRow, input: UpdateInterv
   if (status === 'CANCELLED') {
     throw badUserInput(`Cancel interview "${interview.id}" with cancelInterview, not updateInterview.`, { field: 'status' });
   }
+  if (status !== interview.status && interview.scheduled_at.getTime() > now.getTime()) {
+    throw badUserInput(
+      `Interview "${interview.id}" starts at ${interview.scheduled_at.toISOString()}, so it cannot be ${status} yet; set the status once it has started.`,
+      { field: 'status' },
+    );
+  }
 
   const scheduledAt = input.scheduledAt ? checkFuture(input.scheduledAt, now) : interview.scheduled_at;
   const durationMinutes = input.durationMinutes != null ? checkDuration(input.durationMinutes) : interview.duration_minutes;
@@ -109,7 +116,7 @@ export function planInterviewUpdate(interview: InterviewRow, input: UpdateInterv
     ends_at: endOf(scheduledAt, durationMinutes),
     type: input.type ?? interview.type,
     location: input.location !== undefined ? optionalText(input.location, 'location', 500) : interview.location,
-    meeting_url: input.meetingUrl !== undefined ? optionalWebAddress(input.meetingUrl, 'meetingUrl') : interview.meeting_url,
+    meeting_url: input.meetingUrl !== undefined ? optionalWebAddress(input.meetingUrl, 'meetingUrl', meetingUrlExample) : interview.meeting_url,
     interviewer_id: input.interviewerId ? parseId(input.interviewerId, 'interviewerId') : interview.interviewer_id,
     status,
     feedback,
