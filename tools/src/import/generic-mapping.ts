@@ -3,10 +3,10 @@ import type { CsvRecord } from './nyc-jobs-mapping.ts';
 import { cleanText } from './repair-text.ts';
 
 /**
- * The generic column set, one job per row. `external_id`, `company`,
- * `title`, `description`, `employment_type` and `workplace_type` are
- * required; lists (`categories`, `skills`) are separated by `;`. Enum
- * columns take the schema's values (`FULL_TIME`, `REMOTE`, `YEAR`, ...).
+ * The generic column set, one job per row. The `requiredGenericColumns` must
+ * be in the header and filled in every row; lists (`categories`, `skills`)
+ * are separated by `;`. Enum columns take the schema's values (`FULL_TIME`,
+ * `REMOTE`, `YEAR`, ...).
  */
 export const genericColumns = [
   'external_id',
@@ -29,6 +29,8 @@ export const genericColumns = [
   'categories',
   'skills',
 ] as const;
+
+export const requiredGenericColumns = ['external_id', 'company', 'title', 'description', 'employment_type', 'workplace_type'] as const;
 
 class RowError extends Error {}
 

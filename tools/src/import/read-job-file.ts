@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { genericColumns, mapGenericJobs } from './generic-mapping.ts';
+import { genericColumns, mapGenericJobs, requiredGenericColumns } from './generic-mapping.ts';
 import type { MappedFile } from './job-import-input.ts';
 import { mapNycJobs, nycColumns, type CsvRecord } from './nyc-jobs-mapping.ts';
 
@@ -44,8 +44,10 @@ export async function readJobFile(path: string, limit?: number): Promise<JobFile
 
 function detectFormat(header: readonly string[], path: string): JobFileFormat {
   if (nycColumns.every((column) => header.includes(column))) return 'nyc';
-  if (['external_id', 'company', 'title', 'description'].every((column) => header.includes(column))) return 'generic';
+  const missing = requiredGenericColumns.filter((column) => !header.includes(column));
+  if (missing.length === 0) return 'generic';
   throw new Error(
-    `${path} has neither the NYC Jobs columns nor the generic ones. The generic header is: ${genericColumns.join(',')} (external_id, company, title and description are required).`,
+    `${path} has neither the NYC Jobs columns nor the required generic ones (it lacks ${missing.join(', ')}). ` +
+      `The generic header is: ${genericColumns.join(',')}, of which ${requiredGenericColumns.join(', ')} are required.`,
   );
 }
