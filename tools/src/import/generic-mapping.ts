@@ -38,15 +38,25 @@ class RowError extends Error {}
  * Maps rows of the generic column set to job inputs. Values the API would
  * reject for a whole request (an unknown enum value, a malformed date) are
  * checked here, so that they reject their row only; the server checks the
- * rest of the rules per job.
+ * rest of the rules per job. A row that repeats an earlier row's external id
+ * is rejected here too, with the earlier row's number. The server could name
+ * only a position in the batch, and a repeat in a later batch would update
+ * the earlier row's job.
  */
 export function mapGenericJobs(records: readonly CsvRecord[], rowOf: (index: number) => number = (index) => index + 2): MappedFile {
   const jobs: Array<{ input: JobImportInput; rows: number[] }> = [];
   const rejectedRows: Array<{ row: number; reason: string }> = [];
+  const rowByExternalId = new Map<string, number>();
   records.forEach((record, index) => {
     const row = rowOf(index);
     try {
-      jobs.push({ input: mapRow(record), rows: [row] });
+      const input = mapRow(record);
+      const firstRow = rowByExternalId.get(input.externalId);
+      if (firstRow !== undefined) {
+        throw new RowError(`external_id "${input.externalId}" repeats row ${firstRow}; give each job its own external_id, or remove the repeated row.`);
+      }
+      rowByExternalId.set(input.externalId, row);
+      jobs.push({ input, rows: [row] });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       rejectedRows.push({ row, reason: error.message });
