@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   answerHttpErrors,
+  applyScalarParsing,
   ConfigError,
   contextFailure,
   createHttpApp,
@@ -19,7 +20,9 @@ import {
   protectOperations,
   readClientAddress,
   readRequestId,
+  rejectDeepVariablesPlugin,
   rejectNulCharactersPlugin,
+  rejectOverLimitDocuments,
   type Logger,
   type OperationLimits,
 } from '@jobgraph/kit';
@@ -28,7 +31,9 @@ import type { GatewayConfig } from './gateway-config.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { lazyIdentityServices } from './identity-services.ts';
+import { requireRunnableOperationPlugin } from './require-runnable-operation.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { valueCompletionPlugin } from './value-completion-plugin.ts';
 
 export interface StartGatewayOptions {
   readonly config: GatewayConfig;
@@ -67,6 +72,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
   });
 
+  // The gateway builds its schema from the supergraph's SDL, where custom scalars accept any value. With the subgraphs'
+  // parsing, a bad DateTime or URL in a variable fails coercion before planning and gets HTTP 400, as a bad Int does.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
+
   const identityServices = lazyIdentityServices(() => subgraphs.get('users'), config.accessTokens);
 
   // The default tenant is a convenience: when it does not exist (no demo data on a server), a request without X-Tenant has no tenant.
@@ -96,6 +105,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       errorLogPlugin(),
+      valueCompletionPlugin(),
+      requireRunnableOperationPlugin(),
+      rejectDeepVariablesPlugin(),
       rejectNulCharactersPlugin(),
       metrics.plugin,
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
@@ -118,6 +130,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ['/', '/graphql'],
     cors({ origin: config.corsOrigins === true ? true : [...config.corsOrigins], maxAge: 600 }),
     parseJsonBody(),
+    rejectOverLimitDocuments(options.limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = readRequestId(req.headers['x-request-id']);

@@ -1,5 +1,5 @@
 import { inTenant, newId } from '@jobgraph/kit';
-import { startTestSupergraph, type TestSupergraph, type TestUser } from '@jobgraph/tools/testing';
+import { createTestUser, startTestSupergraph, type TestSupergraph, type TestUser } from '@jobgraph/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationStatus } from '../src/db/database.ts';
 import { applicationTransitions, nextStatuses } from '../src/domain/application-pipeline.ts';
@@ -142,8 +142,10 @@ describe('application pipeline', () => {
   });
 
   it('keeps a closed job on its applications', async () => {
+    // A candidate of its own: the cast's candidate has applications to jobs that exist in no jobs database.
+    const candidate = await createTestUser(graph, cast.tenant, 'CANDIDATE');
     const jobId = await createJob(graph, cast.tenant, cast.employer);
-    const applicationId = await applyOk(graph, cast.candidate, jobId);
+    const applicationId = await applyOk(graph, candidate, jobId);
     const closed = await graph.query('mutation Close($id: ID!) { closeJob(id: $id) { status } }', { id: jobId }, { token: cast.employer.token });
     expect(closed.errors).toBeUndefined();
 
@@ -157,15 +159,26 @@ describe('application pipeline', () => {
       application: { id: string; job: { id: string; title: string; status: string } } | null;
       me: { applications: { edges: { node: { id: string; job: { id: string; status: string } } }[] } | null };
     }
-    const response = await graph.query<Mine>(document, { id: applicationId }, { token: cast.candidate.token });
+    const response = await graph.query<Mine>(document, { id: applicationId }, { token: candidate.token });
     expect(response.errors).toBeUndefined();
     expect(response.data!.application).toEqual({ id: applicationId, job: { id: jobId, title: 'Warehouse shift lead', status: 'CLOSED' } });
     const listed = response.data!.me.applications!.edges.find((edge) => edge.node.id === applicationId);
     expect(listed?.node.job).toEqual({ id: jobId, status: 'CLOSED' });
 
     // A closed job stays out of the candidate's direct reads.
-    const direct = await graph.query<{ job: unknown }>('query Job($id: ID!) { job(id: $id) { id } }', { id: jobId }, { token: cast.candidate.token });
+    const direct = await graph.query<{ job: unknown }>('query Job($id: ID!) { job(id: $id) { id } }', { id: jobId }, { token: candidate.token });
     expect(direct.data!.job).toBeNull();
+  });
+
+  it('reports a job missing from the jobs subgraph as an error', async () => {
+    // insertApplication points at a job id that the jobs subgraph has never seen.
+    const id = await insertApplication('SUBMITTED');
+    const response = await graph.query<{ application: unknown }>('query A($id: ID!) { application(id: $id) { id job { title } } }', { id }, { token: cast.employer.token });
+    expect(response.data).toEqual({ application: null });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.path).toEqual(['application', 'job', 'title']);
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
+    expect((response as { extensions?: Record<string, unknown> }).extensions?.valueCompletion).toBeUndefined();
   });
 
   it('accepts attachments within the rules', async () => {
