@@ -54,14 +54,22 @@ describe('npm run import', () => {
         'G-3,Acme Robotics,Night Operator,"Watches the robots while they sleep, all night long.",SOMETIMES,ONSITE,,,,,,',
         'G-4,Acme Robotics,Too many fields,"x",FULL_TIME,ONSITE,,,,,,,,',
         'G-5,Acme Robotics,Day Operator,"Watches the robots while they work, all day long.",PART_TIME,ONSITE,,,,,,',
+        'G-6,=HYPERLINK("http://x"),Link Operator,"Follows links to the robots, all day long.",PART_TIME,ONSITE,,,,,,',
+        'G-1,Acme Robotics,Robot Whisperer Again,"Talks to robots, kindly, on the weekend too.",PART_TIME,REMOTE,,,,,,',
+        'G-7,Acme Robotics,Evening Operator,"Watches the robots in the evening, until late.",PART_TIME,ONSITE,,,,,,',
       ].join('\n'),
     );
     const { code, stdout } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, path], tenant.adminToken);
     expect(code).toBe(0);
-    expect(stdout).toContain('created 2, updated 0, unchanged 0, rejected 0 jobs');
+    expect(stdout).toContain('8 rows (generic format)');
+    expect(stdout).toContain('created 3, updated 0, unchanged 0, rejected 0 jobs');
     expect(stdout).toContain('rejected row 3: title is empty.');
     expect(stdout).toContain('rejected row 4: employment_type "SOMETIMES" is not one of FULL_TIME, PART_TIME, CONTRACT, INTERNSHIP, TEMPORARY.');
     expect(stdout).toContain('rejected row 5: The row has 14 fields but the header has 12 columns; check its quotes and commas.');
+    expect(stdout).toContain(
+      'rejected row 7: The "company" cell has a quote inside an unquoted value (=HYPERLINK("...); enclose the whole cell in double quotes and double each quote inside it.',
+    );
+    expect(stdout).toContain('rejected row 8: external_id "G-1" repeats row 2; give each job its own external_id, or remove the repeated row.');
   });
 
   it('refuses to run without a token', async () => {

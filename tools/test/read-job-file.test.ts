@@ -2,7 +2,71 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapGenericJobs } from '../src/import/generic-mapping.ts';
+import { parseCsvRows } from '../src/import/read-csv-rows.ts';
 import { readJobFile } from '../src/import/read-job-file.ts';
+
+const genericHeader = 'external_id,company,title,description,employment_type,workplace_type';
+
+describe('parseCsvRows', () => {
+  const lines = [
+    'id,name,note',
+    'A1,Acme,"quoted, with a comma"',
+    'A2,=HYPERLINK("http://x"),bad row',
+    'A2,=HYPERLINK("http://x"),bad row',
+    'A4,Acme,"two',
+    'lines"',
+    'A5,Ac"me,third bad row',
+    'A6,Acme,"an ""escaped"" quote"',
+    'A7,Acme,"a "bare" quote"',
+    '',
+    'A8,Acme,last',
+  ];
+  const parsed = parseCsvRows(lines.join('\r\n'));
+
+  it('numbers good rows as a spreadsheet does', () => {
+    expect(parsed.header).toEqual(['id', 'name', 'note']);
+    expect(parsed.rows.map(({ row, fields }) => [row, fields[0]])).toEqual([
+      [2, 'A1'],
+      [5, 'A4'],
+      [7, 'A6'],
+      [9, 'A8'],
+    ]);
+    expect(parsed.rows[1]!.fields[2]).toBe('two\r\nlines');
+    expect(parsed.rows[2]!.fields[2]).toBe('an "escaped" quote');
+  });
+
+  it('reports each malformed row once, by number', () => {
+    expect(parsed.malformed.map(({ row }) => row)).toEqual([3, 4, 6, 8]);
+  });
+
+  it('explains a quote in an unquoted cell', () => {
+    expect(parsed.malformed[0]!.reason).toBe(
+      'The "name" cell has a quote inside an unquoted value (=HYPERLINK("...); enclose the whole cell in double quotes and double each quote inside it.',
+    );
+  });
+
+  it('explains an undoubled quote in a quoted cell', () => {
+    expect(parsed.malformed[3]!.reason).toBe('The "note" cell has a quote inside a quoted value that is not doubled; write each quote inside it as "".');
+  });
+
+  it('reports a quote that is never closed', () => {
+    const result = parseCsvRows('id,name\nA1,Acme\nA2,"Acme\nA3,Acme\n');
+    expect(result.rows.map(({ row }) => row)).toEqual([2]);
+    expect(result.malformed).toEqual([
+      { row: 3, reason: 'A quote in this row is never closed, so the rest of the file was read as part of this row; close the quote and import again.' },
+    ]);
+  });
+
+  it('stops at the requested last row', () => {
+    const result = parseCsvRows(lines.join('\n'), 4);
+    expect(result.rows.map(({ row }) => row)).toEqual([2]);
+    expect(result.malformed.map(({ row }) => row)).toEqual([3, 4]);
+  });
+
+  it('throws on a malformed header', () => {
+    expect(() => parseCsvRows('id,na"me\nA1,Acme\n')).toThrow('Its header (row 1) is not valid CSV: Cell 2 has a quote inside an unquoted value');
+  });
+});
 
 describe('mapGenericJobs', () => {
   const record = (externalId: string) => ({
@@ -32,6 +96,27 @@ describe('readJobFile', () => {
 
   afterAll(async () => {
     if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  it('reads the rows around a malformed quote', async () => {
+    const path = `${directory}/quotes.csv`;
+    await writeFile(
+      path,
+      [
+        genericHeader,
+        'G1,Acme,Operator,Watches the robots.,FULL_TIME,ONSITE',
+        'G2,=HYPERLINK("http://x"),Operator,Watches the robots.,FULL_TIME,ONSITE',
+        'G3,Acme,Operator,Watches the robots.,FULL_TIME,ONSITE',
+      ].join('\n'),
+    );
+    const file = await readJobFile(path);
+    expect(file.rowCount).toBe(3);
+    expect(file.jobs.map((job) => [job.input.externalId, job.rows])).toEqual([
+      ['G1', [2]],
+      ['G3', [4]],
+    ]);
+    expect(file.rejectedRows.map(({ row }) => row)).toEqual([3]);
+    expect(file.rejectedRows[0]!.reason).toContain('The "company" cell has a quote inside an unquoted value');
   });
 
   it('names the required generic columns a header lacks', async () => {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { genericColumns, mapGenericJobs, requiredGenericColumns } from './generic-mapping.ts';
 import type { MappedFile } from './job-import-input.ts';
 import { mapNycJobs, nycColumns, type CsvRecord } from './nyc-jobs-mapping.ts';
+import { parseCsvRows } from './read-csv-rows.ts';
 
 export type JobFileFormat = 'nyc' | 'generic';
 
@@ -15,31 +15,31 @@ export interface JobFile extends MappedFile {
 /**
  * Reads a CSV file of jobs and maps its rows, or its first `limit` rows. The header
  * determines the format: the NYC Jobs columns, or the generic column set.
+ * Rows are numbered as in a spreadsheet, with the header as row 1.
  */
 export async function readJobFile(path: string, limit?: number): Promise<JobFile> {
   const content = await readFile(path, 'utf8');
-  // The header is row 1 of the count; rows are numbered as in a spreadsheet.
-  const [header = [], ...cells] = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, ...(limit ? { to: limit + 1 } : {}) }) as string[][];
+  const { header, rows, malformed } = parseCsvRows(content, limit === undefined ? undefined : limit + 1);
   const format = detectFormat(header, path);
 
   // A row with another number of fields than the header is reported, not read with its columns shifted.
   const records: CsvRecord[] = [];
   const rowNumbers: number[] = [];
-  const malformed: Array<{ row: number; reason: string }> = [];
-  cells.forEach((fields, index) => {
-    const row = index + 2;
+  const rejectedRows = [...malformed];
+  for (const { row, fields } of rows) {
     if (fields.length !== header.length) {
-      malformed.push({ row, reason: `The row has ${fields.length} fields but the header has ${header.length} columns; check its quotes and commas.` });
-      return;
+      rejectedRows.push({ row, reason: `The row has ${fields.length} fields but the header has ${header.length} columns; check its quotes and commas.` });
+      continue;
     }
     records.push(Object.fromEntries(header.map((column, position) => [column, fields[position]!])));
     rowNumbers.push(row);
-  });
+  }
 
   const rowOf = (index: number) => rowNumbers[index]!;
   const mapped = format === 'nyc' ? mapNycJobs(records, rowOf) : mapGenericJobs(records, rowOf);
-  const rejectedRows = [...malformed, ...mapped.rejectedRows].sort((a, b) => a.row - b.row);
-  return { format, rowCount: cells.length, jobs: mapped.jobs, rejectedRows };
+  rejectedRows.push(...mapped.rejectedRows);
+  rejectedRows.sort((a, b) => a.row - b.row);
+  return { format, rowCount: rows.length + malformed.length, jobs: mapped.jobs, rejectedRows };
 }
 
 function detectFormat(header: readonly string[], path: string): JobFileFormat {
