@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureLatency } from './bench/measure.ts';
+import { parseCommandLine } from './command-line.ts';
 import { importFile } from './import/import-file.ts';
 import { readJobFile } from './import/read-job-file.ts';
 import { createTestTenant, startTestSupergraph } from './testing/index.ts';
@@ -15,6 +16,15 @@ import { createTestTenant, startTestSupergraph } from './testing/index.ts';
 const nycFile = fileURLToPath(new URL('../../../shared/data/nyc-jobs.csv', import.meta.url));
 const runs = 200;
 const batchSize = 250;
+
+const usage = `Usage: npm run bench
+
+Imports the NYC Jobs file into a fresh tenant twice, times the job list
+query through the gateway, and prints the results as Markdown.
+
+Options:
+  -h, --help  Prints this help.`;
+parseCommandLine({}, usage);
 
 if (!existsSync(nycFile)) {
   console.error(`The benchmark imports ${nycFile}, which is absent; place the NYC Jobs file there.`);

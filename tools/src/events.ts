@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   ConfigError,
   createEventTransport,
@@ -13,6 +12,7 @@ import {
   type ConsumerDefinition,
   type Database,
 } from '@jobgraph/kit';
+import { exitWithUsageError, parseCommandLine } from './command-line.ts';
 import { findSubgraphs, repositoryRoot, type SubgraphPackage } from './find-subgraphs.ts';
 
 /**
@@ -30,10 +30,26 @@ import { findSubgraphs, repositoryRoot, type SubgraphPackage } from './find-subg
  * directly only with `--offline`: PGlite has no locking, so a second process
  * writing to a folder that a running subgraph uses could corrupt it.
  */
-const usage = 'Usage: npm run events -- list | replay <consumer> [--offline] | retry <consumer> [--offline]';
+const usage = `Usage: npm run events -- list
+       npm run events -- replay <consumer> [--offline]
+       npm run events -- retry <consumer> [--offline]
+
+Commands:
+  list                Prints every consumer, the subgraph that runs it and the events it reads.
+  replay <consumer>   Rebuilds the consumer from the first event.
+  retry <consumer>    Applies the consumer's parked events again.
+
+Options:
+  --offline           Works on the embedded database of a stopped subgraph.
+  -h, --help          Prints this help.`;
+const { positionals, values } = parseCommandLine({ allowPositionals: true, options: { offline: { type: 'boolean', default: false } } }, usage);
+const [command, consumerName = '', ...extra] = positionals;
+if (command === undefined) exitWithUsageError('Missing the command; use list, replay or retry.', usage);
+if (command !== 'list' && command !== 'replay' && command !== 'retry') exitWithUsageError(`Unknown command "${command}"; use list, replay or retry.`, usage);
+if (command !== 'list' && !consumerName) exitWithUsageError(`Missing the consumer to ${command}; npm run events -- list prints them.`, usage);
+const unexpected = command === 'list' ? positionals[1] : extra[0];
+if (unexpected !== undefined) exitWithUsageError(`Unexpected argument "${unexpected}".`, usage);
 const logger = createProcessLogger('events');
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { offline: { type: 'boolean', default: false } } });
-const [command, consumerName] = positionals;
 
 function findConsumer(subgraphs: readonly SubgraphPackage[], name: string): { subgraph: SubgraphPackage; consumer: ConsumerDefinition } | undefined {
   for (const subgraph of subgraphs) {
@@ -102,7 +118,7 @@ try {
     for (const { definition } of subgraphs) {
       for (const consumer of definition.consumers ?? []) console.log(`${consumer.name}\t${definition.name}\t${consumer.events.join(', ')}`);
     }
-  } else if ((command === 'replay' || command === 'retry') && consumerName) {
+  } else {
     const found = findConsumer(subgraphs, consumerName);
     if (!found) {
       const known = subgraphs.flatMap(({ definition }) => (definition.consumers ?? []).map((consumer) => `"${consumer.name}"`));
@@ -119,8 +135,6 @@ try {
       await replayInDatabase(found.subgraph, found.consumer);
       logger.info(`${consumerName}: state cleared; the ${found.subgraph.definition.name} subgraph rebuilds it from the first event when it starts.`);
     }
-  } else {
-    throw new ConfigError('command', usage);
   }
 } catch (error) {
   if (error instanceof ConfigError) logger.fatal(error.message);

@@ -1,41 +1,55 @@
-import { parseArgs } from 'node:util';
+import { exitWithUsageError, parseCommandLine } from './command-line.ts';
 import { importFile, maxBatchSize } from './import/import-file.ts';
 import { readJobFile } from './import/read-job-file.ts';
 import { ImportRequestError } from './import/send-batches.ts';
 
 /**
- * `npm run import -- --tenant <slug> [--gateway <url>] [--batch-size <n>] [--limit <rows>] <file.csv>`
- *
- * Reads a CSV file of jobs (the NYC Jobs columns or the generic column set),
- * sends it to `importJobs` through the gateway in batches with the ADMIN
- * access token in JOBGRAPH_TOKEN, and prints a summary. Running it again on
- * the same file reports every job unchanged. Exits 1 when the import could
- * not run; rejected rows are reported and do not change the exit code.
+ * `npm run import`: reads a CSV file of jobs (the NYC Jobs columns or the
+ * generic column set), sends it to `importJobs` through the gateway in
+ * batches with the ADMIN access token in JOBGRAPH_TOKEN, and prints a summary. Running it again on
+ * the same file reports every job unchanged. Exits 2 on a command-line
+ * error and 1 when the import could not run; rejected rows are reported and
+ * do not change the exit code.
  */
-const usage = 'Usage: npm run import -- --tenant <slug> [--gateway <url>] [--batch-size <1-500>] [--limit <rows>] <file.csv>';
+const usage = `Usage: npm run import -- --tenant <slug> [options] <file.csv>
+
+Imports a CSV file of jobs through the gateway, as the ADMIN whose access
+token is in JOBGRAPH_TOKEN.
+
+Options:
+  --tenant <slug>      The tenant to import into. Required.
+  --gateway <url>      The gateway's GraphQL URL (default http://localhost:4000/graphql).
+  --batch-size <jobs>  Jobs per importJobs request, 1 to ${maxBatchSize} (default 250).
+  --limit <rows>       Imports only the first <rows> data rows, for a trial.
+  -h, --help           Prints this help.`;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    tenant: { type: 'string' },
-    gateway: { type: 'string', default: 'http://localhost:4000/graphql' },
-    'batch-size': { type: 'string', default: '250' },
-    limit: { type: 'string' },
+const { values, positionals } = parseCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      tenant: { type: 'string' },
+      gateway: { type: 'string', default: 'http://localhost:4000/graphql' },
+      'batch-size': { type: 'string', default: '250' },
+      limit: { type: 'string' },
+    },
   },
-});
-const [path] = positionals;
-if (!values.tenant || !path || positionals.length > 1) fail(usage);
+  usage,
+);
+const [path, ...extra] = positionals;
+if (!values.tenant) exitWithUsageError('Missing --tenant; name the tenant to import into.', usage);
+if (!path) exitWithUsageError('Missing the CSV file; name it after the options.', usage);
+if (extra.length > 0) exitWithUsageError(`Unexpected argument "${extra[0]}"; the command imports one file.`, usage);
 const batchSize = Number(values['batch-size']);
 if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > maxBatchSize) {
-  fail(`--batch-size "${values['batch-size']}" is out of range; use 1 to ${maxBatchSize}.`);
+  exitWithUsageError(`--batch-size "${values['batch-size']}" is out of range; use 1 to ${maxBatchSize}.`, usage);
 }
 const limit = values.limit === undefined ? undefined : Number(values.limit);
-if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) fail(`--limit "${values.limit}" is not a positive number of rows.`);
+if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) exitWithUsageError(`--limit "${values.limit}" is not a positive number of rows.`, usage);
 const token = process.env.JOBGRAPH_TOKEN;
 if (!token) fail('JOBGRAPH_TOKEN is not set; log in as an ADMIN of the tenant and export its access token as JOBGRAPH_TOKEN.');
 

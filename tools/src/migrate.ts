@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { ConfigError, createLogger, locateDatabase, migrateDatabase } from '@jobgraph/kit';
+import { exitWithUsageError, parseCommandLine } from './command-line.ts';
 import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
 
 /**
@@ -7,13 +7,21 @@ import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
  * databases the environment names (as `npm start` would choose them), then
  * exits. An embedded database must not be in use by a running subgraph.
  */
-const { positionals } = parseArgs({ allowPositionals: true });
+const usage = `Usage: npm run migrate [-- <subgraph>...]
+
+Applies pending migrations to the database of each named subgraph, or of
+every subgraph when none is named, and exits.
+
+Options:
+  -h, --help  Prints this help.`;
+const { positionals } = parseCommandLine({ allowPositionals: true }, usage);
 const logger = createLogger('migrate');
-const subgraphs = (await findSubgraphs()).filter(({ definition }) => positionals.length === 0 || positionals.includes(definition.name));
+const allSubgraphs = await findSubgraphs();
+const subgraphs = allSubgraphs.filter(({ definition }) => positionals.length === 0 || positionals.includes(definition.name));
 const unknown = positionals.filter((name) => !subgraphs.some(({ definition }) => definition.name === name));
 if (unknown.length > 0) {
-  logger.fatal(`Unknown subgraph "${unknown.join('", "')}"; name one of the folders under subgraphs/ that has a schema.`);
-  process.exit(1);
+  const known = allSubgraphs.map(({ definition }) => definition.name).join(', ');
+  exitWithUsageError(`Unknown subgraph "${unknown.join('", "')}"; name one of ${known}.`, usage);
 }
 
 try {

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { findBreakingChanges, findDangerousChanges, parse, validate } from 'graphql';
 import { protectOperations, readOperationLimits } from '@jobgraph/kit';
 import { apiSchemaOf } from './api-schema.ts';
+import { parseCommandLine } from './command-line.ts';
 import { composeSupergraph, defaultSubgraphUrl } from './compose-supergraph.ts';
 import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
 
@@ -15,7 +15,16 @@ import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
  *   unless the change is listed in schema/accepted-breaking-changes.json;
  * - a document in schema/operations/ no longer validates, or breaks the operation limits.
  */
-const { values } = parseArgs({ options: { base: { type: 'string', default: process.env.SCHEMA_BASE ?? 'HEAD~1' } } });
+const usage = `Usage: npm run schema:check [-- --base <revision>]
+
+Checks that the subgraphs compose, that schema/supergraph.graphql is up to
+date, that the API schema keeps the clients of the base revision working,
+and that the documents in schema/operations/ still validate.
+
+Options:
+  --base <revision>  The git revision to compare with (default: the SCHEMA_BASE variable, else HEAD~1).
+  -h, --help         Prints this help.`;
+const { values } = parseCommandLine({ options: { base: { type: 'string', default: process.env.SCHEMA_BASE ?? 'HEAD~1' } } }, usage);
 const supergraphPath = 'schema/supergraph.graphql';
 const limitRules = protectOperations(readOperationLimits({})).validationRules;
 const failures: string[] = [];

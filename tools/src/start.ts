@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { ConfigError, createProcessLogger, envPrefix, readPort } from '@jobgraph/kit';
+import { parseCommandLine } from './command-line.ts';
 import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
 import { importIntoDemo } from './import/import-into-demo.ts';
 
@@ -12,6 +12,15 @@ import { importIntoDemo } from './import/import-into-demo.ts';
  * `npm start -- --import <file.csv>` then imports a CSV file of jobs (such as
  * the NYC Jobs data set) into the demo tenant.
  */
+const usage = `Usage: npm start [-- --import <file.csv>]
+
+Runs every subgraph and then the gateway; Ctrl-C stops them. The variables
+in the README's configuration table set ports, databases and more.
+
+Options:
+  --import <file.csv>  Imports a CSV file of jobs into the demo tenant once the services are up.
+  -h, --help           Prints this help.`;
+const { values } = parseCommandLine({ options: { import: { type: 'string' } } }, usage);
 const logger = createProcessLogger('jobgraph');
 const startupTimeoutMs = 90_000;
 const children = new Set<ChildProcess>();
@@ -80,7 +89,6 @@ setInterval(() => {
 }, 1_000).unref();
 
 try {
-  const { values } = parseArgs({ options: { import: { type: 'string' } } });
   const subgraphs = await findSubgraphs();
   const ports = new Map(subgraphs.map(({ definition }) => [definition.name, readPort(process.env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort)]));
   const urls = Object.fromEntries(
