@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ConfigError, createProcessLogger, envPrefix, readPort } from '@jobgraph/kit';
+import { ConfigError, createProcessLogger } from '@jobgraph/kit';
 import { parseCommandLine } from './command-line.ts';
 import { findSubgraphs, repositoryRoot } from './find-subgraphs.ts';
 import { importIntoDemo } from './import/import-into-demo.ts';
+import { readStartConfig } from './start-config.ts';
 
 /**
  * `npm start`: runs every subgraph as its own process, waits until each one
@@ -90,20 +91,16 @@ setInterval(() => {
 
 try {
   const subgraphs = await findSubgraphs();
-  const ports = new Map(subgraphs.map(({ definition }) => [definition.name, readPort(process.env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort)]));
-  const urls = Object.fromEntries(
-    [...ports].map(([name, port]) => [`${envPrefix(name)}_URL`, process.env[`${envPrefix(name)}_URL`] ?? `http://localhost:${port}`]),
-  );
-  const env = { ...process.env, ...urls };
+  const { subgraphPorts, subgraphUrls, gatewayPort } = readStartConfig(process.env, subgraphs.map(({ definition }) => definition));
+  const env = { ...process.env, ...subgraphUrls };
 
   await Promise.all(
     subgraphs.map(async ({ directory, definition }) => {
       const child = run(definition.name, `${directory}/src/index.ts`, env);
-      await waitUntilHealthy(definition.name, `http://localhost:${ports.get(definition.name)}/health`, child);
+      await waitUntilHealthy(definition.name, `http://localhost:${subgraphPorts.get(definition.name)}/health`, child);
     }),
   );
 
-  const gatewayPort = readPort(process.env, 'GATEWAY_PORT', 4000);
   const gateway = run('gateway', `${repositoryRoot}gateway/src/index.ts`, { ...env, DEFAULT_TENANT: process.env.DEFAULT_TENANT ?? 'demo' });
   await waitUntilHealthy('gateway', `http://localhost:${gatewayPort}/health`, gateway);
   logger.info(

@@ -66,4 +66,18 @@ describe('start-up with bad configuration', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!).msg).toBe('JOBS_PORT="abc" is not a valid port; set it to an integer from 0 to 65535.');
   });
+
+  // Ports and a data folder away from the defaults, so that a check that fails to stop start-up starts no service on a default port or in .data.
+  const subgraphEnv = { HOST: '127.0.0.1', USERS_PORT: '5101', JOBS_PORT: '5102', APPLICATIONS_PORT: '5103', ANALYTICS_PORT: '5106', DATA_DIR: `${tmpdir()}/jobgraph-start-checks` };
+
+  it.each([
+    [{ GATEWAY_PORT: 'abc' }, 'GATEWAY_PORT="abc" is not a valid port; set it to an integer from 0 to 65535.'],
+    [{ GATEWAY_PORT: '70000' }, 'GATEWAY_PORT="70000" is not a valid port; set it to an integer from 0 to 65535.'],
+    [{ JOBS_URL: 'ftp://jobs' }, 'JOBS_URL="ftp://jobs" uses "ftp:"; set it to an http:// or https:// URL.'],
+  ])('stops npm start before any service with %j', async (env, message) => {
+    const { code, lines } = await run(['tools/src/start.ts'], { ...subgraphEnv, GATEWAY_PORT: '5100', ...env });
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).msg).toBe(message);
+  });
 });
