@@ -117,3 +117,11 @@ describe('npm run import', () => {
     expect(stderr.split('\n')[0]).toBe('Missing --tenant; name the tenant to import into.');
   });
 });
+
+describe('npm run bench', () => {
+  it('reads the file that --file names', async () => {
+    const { code, stderr } = await runCommand('bench.ts', ['--file', '/nonexistent/jobs.csv']);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('The benchmark imports /nonexistent/jobs.csv, which does not exist; check the path.');
+  });
+});
