@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { badUserInput, decodeCursor, encodeCursor, errorCodes, formatError, parseId, parsePageArgs } from '../src/index.ts';
+import { badUserInput, decodeCursor, encodeCursor, errorCodes, formatError, isClientError, parseId, parsePageArgs } from '../src/index.ts';
 
 describe('formatError', () => {
   it('passes an error with a code from the table unchanged', () => {
@@ -28,6 +28,27 @@ describe('formatError', () => {
     expect(formatError({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error)).toEqual({
       message: 'Cannot query field "nope" on type "Query".',
       extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
+  it('hides the text of an exception the parser raised', () => {
+    const overflow = new RangeError('Maximum call stack size exceeded');
+    const wrapped = new GraphQLError(overflow.message, { originalError: overflow });
+    const error = new GraphQLError(overflow.message, { originalError: wrapped, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    const formatted = formatError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error);
+    expect(formatted).toEqual({
+      message: 'The document could not be parsed. Check its syntax, nest lists, input objects and selection sets less deeply, and send it again.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' },
+    });
+    expect(isClientError(error)).toBe(false);
+  });
+
+  it('passes the message of a syntax error', () => {
+    const syntaxError = new GraphQLError('Syntax Error: Unexpected ")".');
+    const error = new GraphQLError(syntaxError.message, { originalError: syntaxError, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(formatError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error)).toEqual({
+      message: 'Syntax Error: Unexpected ")".',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' },
     });
   });
 

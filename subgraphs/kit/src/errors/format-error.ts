@@ -28,8 +28,11 @@ export const internalErrorMessage =
  * table (INTERNAL_SERVER_ERROR excepted, as Apollo gives that code to any
  * unexpected error), or a request error of Apollo's. Errors that arrive from
  * a subgraph through the gateway keep the code their subgraph gave them.
+ * A parse failure caused by an exception of the parser is not one, so that
+ * the error log plugin logs it.
  */
 export function isClientError(error: unknown): boolean {
+  if (isParserException(error)) return false;
   const code = codeOf(error);
   if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') return false;
   return isErrorCode(code) || requestErrorCodes.has(code);
@@ -38,8 +41,9 @@ export function isClientError(error: unknown): boolean {
 /**
  * Apollo Server's `formatError`: errors with a code from the table pass
  * unchanged, request errors become BAD_USER_INPUT, and anything else becomes
- * an INTERNAL_SERVER_ERROR with no detail. The error log plugin logs the
- * original and adds the request id.
+ * an INTERNAL_SERVER_ERROR with no detail. A parse failure caused by an
+ * exception of the parser becomes BAD_USER_INPUT with a fixed message. The
+ * error log plugin logs the original and adds the request id.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -47,6 +51,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
   };
+  if (isParserException(error)) {
+    return { message: parserExceptionMessage, ...place, extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' } };
+  }
   if (isClientError(error)) {
     if (isErrorCode(code)) return withoutInternals(formatted);
     const reason = code === 'BAD_USER_INPUT' ? undefined : code;
@@ -57,6 +64,33 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const requestId = requestIdOf(error);
   return { message: internalErrorMessage, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
+}
+
+const parserExceptionMessage =
+  'The document could not be parsed. Check its syntax, nest lists, input objects and selection sets less deeply, and send it again.';
+
+/**
+ * Tells whether `error` is a parse failure caused by an exception of the
+ * parser, such as the RangeError of a stack overflow, rather than by a syntax
+ * error. Apollo Server reports both as GRAPHQL_PARSE_FAILED with the original
+ * message, and an exception's message must not reach the client.
+ * A syntax error from graphql-js is a GraphQLError with no original error.
+ */
+function isParserException(error: unknown): boolean {
+  if (codeOf(error) !== 'GRAPHQL_PARSE_FAILED') return false;
+  let cause = originalErrorOf(error);
+  while (cause !== undefined && hasExtensions(cause)) cause = originalErrorOf(cause);
+  return cause !== undefined;
+}
+
+function originalErrorOf(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || !('originalError' in error)) return undefined;
+  return (error as { originalError?: unknown }).originalError ?? undefined;
+}
+
+// A GraphQLError always has extensions, and a JavaScript exception has none.
+function hasExtensions(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'extensions' in error;
 }
 
 /** The request id that `contextFailure` put on an error, which is all of it a client may see. */
