@@ -16,18 +16,20 @@ export function createIdLoader<Row extends { id: string }>(fetchRows: (ids: read
 /**
  * Creates a DataLoader over any key: `fetchRows` gets the distinct keys of a
  * batch and returns rows in any order, and `keyOf` returns the key a row
- * belongs to. Keys without a row resolve to null.
+ * belongs to. Keys without a row resolve to null, and so do keys that are
+ * not strings at run time, such as an object a client put in a representation.
  */
 export function createKeyLoader<Key extends string, Row>(
   fetchRows: (keys: readonly Key[]) => Promise<readonly Row[]>,
   keyOf: (row: Row) => Key,
   options: { validKey?: (key: Key) => boolean } = {},
 ): DataLoader<Key, Row | null> {
+  const isValid = (key: Key) => typeof key === 'string' && (options.validKey?.(key) ?? true);
   return new DataLoader<Key, Row | null>(async (keys) => {
-    const wanted = options.validKey ? keys.filter(options.validKey) : keys;
-    const rows = wanted.length > 0 ? await fetchRows(wanted) : [];
+    const validKeys = keys.filter(isValid);
+    const rows = validKeys.length > 0 ? await fetchRows(validKeys) : [];
     const byKey = new Map(rows.map((row) => [normalize(keyOf(row)), row]));
-    return keys.map((key) => byKey.get(normalize(key)) ?? null);
+    return keys.map((key) => (isValid(key) ? (byKey.get(normalize(key)) ?? null) : null));
   });
 }
 
