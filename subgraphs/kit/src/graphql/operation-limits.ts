@@ -33,19 +33,28 @@ export function readOperationLimits(env: Env): OperationLimits {
  * reached without the gateway.
  * Field suggestions ("Did you mean ...?") stay on: the schema is public
  * through introspection anyway.
+ * graphql-armor's token limit stays off. It parses the document in Apollo
+ * Server's `parsingDidStart` hook, where any error, a plain syntax error
+ * included, escapes the request pipeline and gets HTTP 500.
+ * `rejectOverLimitDocuments` checks the token limit before Apollo Server runs.
  */
 export function protectOperations(limits: OperationLimits) {
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 
-const limitMessage = /^Syntax Error: ((?:Aliases|Query depth|Query Cost|Directives|Token) limit of \d+ exceeded(?:, found [\d.]+)?\.?)$/i;
+const limitMessage = /^Syntax Error: ((?:Aliases|Query depth|Query Cost|Directives) limit of \d+ exceeded(?:, found [\d.]+)?\.?)$/i;
+
+/** Builds the message of an operation that breaks `limit`, such as "Aliases limit of 15 exceeded, found 16.", with what to do. */
+export function limitRejection(limit: string): string {
+  return `Operation rejected: ${limit} Ask for less in one operation (fewer aliases, less nesting, smaller pages) or split it into several requests.`;
+}
 
 /**
  * Rewrites graphql-armor's rejection messages, which start with "Syntax
@@ -55,5 +64,5 @@ const limitMessage = /^Syntax Error: ((?:Aliases|Query depth|Query Cost|Directiv
 export function describeLimitRejection(message: string): string {
   const match = limitMessage.exec(message);
   if (!match) return message;
-  return `Operation rejected: ${match[1]} Ask for less in one operation (fewer aliases, less nesting, smaller pages) or split it into several requests.`;
+  return limitRejection(match[1]!);
 }

@@ -23,7 +23,10 @@ import { startSubgraphEvents, type SubgraphEvents } from '../events/start-subgra
 import { contextFailure } from '../errors/context-failure.ts';
 import { errorLogPlugin } from '../errors/error-log-plugin.ts';
 import { formatError } from '../errors/format-error.ts';
+import { rejectOverLimitDocuments } from '../graphql/document-source-limits.ts';
+import { guardEntityRepresentations } from '../graphql/entity-representations.ts';
 import { protectOperations, readOperationLimits } from '../graphql/operation-limits.ts';
+import { rejectDeepVariablesPlugin } from '../graphql/reject-deep-variables.ts';
 import { rejectNulCharactersPlugin } from '../graphql/reject-nul-characters.ts';
 import { scalarResolvers } from '../graphql/scalars.ts';
 import { createLogger } from '../logger.ts';
@@ -106,9 +109,11 @@ export async function startSubgraph<DB, Loaders, Services>(
     });
     const authenticate = options.authenticate ?? ((request: ExpressRequest) => identifyRequest(request.headers, { verifier, tenants }));
 
-    const protection = protectOperations(readOperationLimits(env));
+    const limits = readOperationLimits(env);
+    const protection = protectOperations(limits);
     const trustedProxies = readTrustedProxies(env);
     const schema = buildSubgraphSchema({ typeDefs: parse(definition.typeDefs), resolvers: withScalars(definition) as never });
+    guardEntityRepresentations(schema);
     const apollo = new ApolloServer<RequestContext<DB, Loaders, Services>>({
       schema,
       formatError,
@@ -118,6 +123,7 @@ export async function startSubgraph<DB, Loaders, Services>(
         ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginInlineTraceDisabled(),
         errorLogPlugin(),
+        rejectDeepVariablesPlugin(),
         rejectNulCharactersPlugin(),
         ...(protection.plugins as ApolloServerPlugin<RequestContext<DB, Loaders, Services>>[]),
       ],
@@ -144,6 +150,7 @@ export async function startSubgraph<DB, Loaders, Services>(
     app.use(
       '/graphql',
       parseJsonBody(),
+      rejectOverLimitDocuments(limits),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const requestId = readRequestId(req.headers['x-request-id']);
