@@ -24,10 +24,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /**
    * Turns a subgraph's non-2xx response into the client error it carries, such
-   * as the BAD_USER_INPUT of a variable that a custom scalar rejected (the
-   * gateway cannot check custom scalars itself). Any other failure becomes an
-   * error without the subgraph's URL or body, which the error formatter
-   * reports as INTERNAL_SERVER_ERROR.
+   * as a BAD_USER_INPUT that the subgraph raised before execution. Any other
+   * failure becomes an error without the subgraph's URL or body, which the
+   * error formatter reports as INTERNAL_SERVER_ERROR.
    */
   override async errorFromResponse(response: Response): Promise<GraphQLError> {
     const body = (await response.json().catch(() => null)) as SubgraphErrorBody | null;
