@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mapGenericJobs } from '../src/import/generic-mapping.ts';
 import { mapNycJobs, type CsvRecord } from '../src/import/nyc-jobs-mapping.ts';
 import { nycAgencyName } from '../src/import/nyc-agencies.ts';
 import { splitNycCategories } from '../src/import/nyc-categories.ts';
@@ -161,5 +162,34 @@ describe.skipIf(!existsSync(nycFile))('the NYC Jobs file', () => {
     const file = await readJobFile(nycFile);
     const broken = file.jobs.filter((job) => /â€|Ã.|Â/.test(JSON.stringify(job.input)));
     expect(broken.map((job) => job.input.externalId)).toEqual([]);
+  });
+});
+
+describe('mapGenericJobs', () => {
+  const base = {
+    external_id: 'G1',
+    company: 'Acme',
+    title: 'Operator',
+    description: 'Watches the robots on the night shift.',
+    employment_type: 'FULL_TIME',
+    workplace_type: 'ONSITE',
+  };
+
+  it.each([
+    ['published_at', '0000-01-01T00:00:00Z'],
+    ['published_at', '2026-02-30T09:00:00Z'],
+    ['published_at', '0001-01-01T00:30:00+01:00'],
+    ['application_deadline', '0000-12-31'],
+    ['application_deadline', '2027-02-30'],
+  ])('rejects the row with %s %s', (column, value) => {
+    const mapped = mapGenericJobs([{ ...base, [column]: value }]);
+    expect(mapped.jobs).toEqual([]);
+    expect(mapped.rejectedRows).toEqual([{ row: 2, reason: expect.stringContaining(`${column} "${value}" is not a date`) }]);
+  });
+
+  it('keeps dates inside the accepted years', () => {
+    const mapped = mapGenericJobs([{ ...base, published_at: '0001-01-01T00:00:00Z', application_deadline: '9999-12-31' }]);
+    expect(mapped.rejectedRows).toEqual([]);
+    expect(mapped.jobs[0]!.input).toMatchObject({ publishedAt: '0001-01-01T00:00:00Z', applicationDeadline: '9999-12-31' });
   });
 });

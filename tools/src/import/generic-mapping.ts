@@ -95,12 +95,12 @@ function mapRow(record: CsvRecord): JobImportInput {
   const period = choice('salary_period', ['YEAR', 'MONTH', 'WEEK', 'DAY', 'HOUR'] as const, false);
   const currency = text('salary_currency');
   const publishedAt = text('published_at');
-  if (publishedAt !== null && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))) {
-    throw new RowError(`published_at "${publishedAt}" is not a date-time with offset, such as 2026-03-01T09:00:00Z.`);
+  if (publishedAt !== null && !isDateTime(publishedAt)) {
+    throw new RowError(`published_at "${publishedAt}" is not a date-time with offset from year 0001 to 9999, such as 2026-03-01T09:00:00Z.`);
   }
   const deadline = text('application_deadline');
-  if (deadline !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(`${deadline}T00:00:00Z`)))) {
-    throw new RowError(`application_deadline "${deadline}" is not a date such as 2026-03-31.`);
+  if (deadline !== null && !isCalendarDate(deadline)) {
+    throw new RowError(`application_deadline "${deadline}" is not a date from year 0001 to 9999, such as 2026-03-31.`);
   }
   const min = amount('salary_min');
   const max = amount('salary_max');
@@ -125,4 +125,21 @@ function mapRow(record: CsvRecord): JobImportInput {
     categoryNames: list('categories'),
     skillNames: list('skills'),
   };
+}
+
+/** Tells whether `value` is an ISO 8601 date-time with offset whose UTC year is 0001 to 9999, the range the API accepts. */
+function isDateTime(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return false;
+  if (!isCalendarDate(value.slice(0, 10))) return false;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return false;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
+/** Tells whether `value` is a `YYYY-MM-DD` date that exists, from year 0001 to 9999: "2026-02-30" does not. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
