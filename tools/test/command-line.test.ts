@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCommandLine } from '../src/command-line.ts';
+import { runScript, type ScriptRun } from './run-script.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('readCommandLine', () => {
   const config = { allowPositionals: false, options: { tenant: { type: 'string' }, offline: { type: 'boolean' } } } as const;
@@ -41,19 +39,8 @@ describe('readCommandLine', () => {
 });
 
 /** Runs a command of the repository as npm would, and returns its exit code and output. */
-function runCommand(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `tools/src/${script}`, ...args], {
-      cwd: root,
-      env: { ...process.env, LOG_FORMAT: 'json', DATA_DIR: '/nonexistent-on-purpose' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCommand(script: string, args: string[]): Promise<ScriptRun> {
+  return runScript(script, args, { LOG_FORMAT: 'json', DATA_DIR: '/nonexistent-on-purpose' });
 }
 
 const commands = [

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,25 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJobFile } from '../src/import/read-job-file.ts';
 import { createTestTenant, startTestSupergraph, type TestSupergraph, type TestTenant } from '../src/testing/index.ts';
+import { runScript, type ScriptRun } from './run-script.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const nycFile = fileURLToPath(new URL('../../../shared/data/nyc-jobs.csv', import.meta.url));
 const nycRows = 300;
 
 /** Runs `npm run import` as a user would, and returns its exit code and output. */
-function runImport(args: string[], token: string | undefined): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/src/import-jobs.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, JOBGRAPH_TOKEN: token ?? '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function runImport(args: string[], token: string | undefined): Promise<ScriptRun> {
+  return runScript('import-jobs.ts', args, { JOBGRAPH_TOKEN: token ?? '' });
 }
 
 describe('npm run import', () => {
