@@ -180,6 +180,20 @@ describe('bad requests', () => {
       expect(response.data).toEqual({ _entities: [null, null, null] });
     });
 
+    it.each([
+      ['applications', '... on Job { applicationCount applications(first: 1) { totalCount } myApplication { id } }'],
+      ['applications', '... on User { applications(first: 1) { totalCount } }'],
+      ['analytics', '... on Job { analytics { views } }'],
+      ['analytics', '... on User { analytics { jobsViewed } }'],
+    ])('resolves %s representations whose id is not a UUID to null: %s', async (subgraph, selection) => {
+      const typename = selection.includes('on Job') ? 'Job' : 'User';
+      const document = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+      const representations = [{ __typename: typename, id: 'zz' }, { __typename: typename, id: 'job-1' }];
+      const response = await graph.querySubgraph(subgraph, document, { representations }, { token: tenant.adminToken });
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({ _entities: [null, null] });
+    });
+
     it('keeps the order of the other representations', async () => {
       const response = await graph.querySubgraph(
         'users',

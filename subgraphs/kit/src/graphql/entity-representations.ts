@@ -1,6 +1,7 @@
 import { getNamedType, isUnionType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { badUserInput } from '../errors/client-error.ts';
 import { quoteValue } from '../errors/quote-value.ts';
+import { isId } from './ids.ts';
 
 /**
  * Checks the representations of `_entities` before the reference resolvers
@@ -8,9 +9,10 @@ import { quoteValue } from '../errors/quote-value.ts';
  * representation may contain anything.
  * - A representation that is not an object, or whose `__typename` names no
  *   entity type of the subgraph, is rejected with BAD_USER_INPUT.
- * - A representation whose `id` is missing or not a string resolves to null,
+ * - A representation whose `id` is missing or not a UUID resolves to null,
  *   as no entity has such an id. Every entity of jobgraph is keyed by an `id`
- *   of type `ID`.
+ *   of type `ID` that holds a UUID, and the loaders of some subgraphs pass ids
+ *   to PostgreSQL's `uuid` type as they are.
  *
  * Call it on the schema that `buildSubgraphSchema` returns. It replaces the
  * resolver of `Query._entities` in place.
@@ -24,7 +26,7 @@ export function guardEntityRepresentations(schema: GraphQLSchema): void {
 
   field.resolve = async (source, args: { readonly representations: readonly unknown[] }, context, info) => {
     const { representations } = args;
-    const resolvable = representations.map((representation, index) => hasStringId(representation, entityTypeOf(representation, index, entityTypes)));
+    const resolvable = representations.map((representation, index) => hasUuidId(representation, entityTypeOf(representation, index, entityTypes)));
     const passed = representations.filter((_, index) => resolvable[index]);
     const resolved = (await resolveEntities(source, { ...args, representations: passed }, context, info)) as readonly unknown[];
     let next = 0;
@@ -50,8 +52,9 @@ function describeTypename(typename: unknown): string {
   return typeof typename === 'string' ? `"${quoteValue(typename)}"` : quoteValue(JSON.stringify(typename) ?? String(typename));
 }
 
-function hasStringId(representation: unknown, type: GraphQLObjectType): boolean {
+function hasUuidId(representation: unknown, type: GraphQLObjectType): boolean {
   const idField = type.getFields().id;
   if (!idField || getNamedType(idField.type).name !== 'ID') return true;
-  return typeof (representation as { id?: unknown }).id === 'string';
+  const id: unknown = (representation as { id?: unknown }).id;
+  return typeof id === 'string' && isId(id);
 }
