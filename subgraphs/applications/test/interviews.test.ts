@@ -1,4 +1,4 @@
-import { inTenant, newId } from '@jobgraph/kit';
+import { encodeCursor, inTenant, newId, quoteValue } from '@jobgraph/kit';
 import { startTestSupergraph, type TestSupergraph } from '@jobgraph/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationStatus } from '../src/db/database.ts';
@@ -181,5 +181,13 @@ describe('interviews', () => {
     expect(asCandidate.data!.interviews.totalCount).toBe(2);
     const asOther = await graph.query<{ interviews: { totalCount: number } }>(document, window, { token: cast.otherEmployer.token });
     expect(asOther.data!.interviews.totalCount).toBe(0);
+  });
+
+  it.each([1e15, -1e20, 1.5, 'soon', null])('rejects a forged cursor with the key %s', async (key) => {
+    const after = encodeCursor({ key, id: newId() });
+    const document = 'query I($after: String) { interviews(first: 5, after: $after) { totalCount } }';
+    const error = onlyError(await graph.query(document, { after }, { token: cast.employer.token }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toBe(`Cursor "${quoteValue(after)}" is not a cursor of interviews; pass the endCursor of a previous interviews page unchanged, or omit "after".`);
   });
 });

@@ -45,11 +45,11 @@ function inWindow(db: Executor, tenantId: string, viewer: Viewer | null, window:
   return query;
 }
 
-/** Returns up to `limit` visible interviews in `window`, earliest first, after `cursor` (the start time in epoch milliseconds and the id). */
+/** Returns up to `limit` visible interviews in `window`, earliest first, after `cursor` (the start time in epoch milliseconds, checked by the resolver, and the id). */
 export function listInterviews(db: Executor, tenantId: string, viewer: Viewer | null, window: InterviewWindow, limit: number, cursor: Cursor | null): Promise<InterviewRow[]> {
   let query = inWindow(db, tenantId, viewer, window).selectAll('interviews');
-  if (cursor && typeof cursor.key === 'number') {
-    const after = new Date(cursor.key);
+  if (cursor) {
+    const after = new Date(cursor.key as number);
     query = query.where((eb) =>
       eb.or([eb('interviews.scheduled_at', '>', after), eb.and([eb('interviews.scheduled_at', '=', after), eb('interviews.id', '>', cursor.id)])]),
     );

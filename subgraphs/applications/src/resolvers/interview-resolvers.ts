@@ -1,4 +1,4 @@
-import { buildConnection, parsePageArgs, requireTenant, requireViewer, inTenant, badUserInput } from '@jobgraph/kit';
+import { badUserInput, buildConnection, inTenant, parsePageArgs, quoteValue, requireTenant, requireViewer, type Cursor } from '@jobgraph/kit';
 import { countInterviews, listInterviews, type InterviewWindow } from '../db/interview-queries.ts';
 import type { InterviewRow } from '../db/database.ts';
 import type { ApplicationsContext } from './context.ts';
@@ -10,10 +10,25 @@ interface InterviewsArgs {
   readonly after?: string | null;
 }
 
+// The times a DateTime may hold, from 0001-01-01 to the end of 9999, in epoch milliseconds.
+const earliestTime = Date.parse('0001-01-01T00:00:00Z');
+const latestTime = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** Raises BAD_USER_INPUT unless `cursor` holds an interview's start time, as the cursors of `interviews` do. */
+function checkInterviewCursor(cursor: Cursor | null, raw: string | null | undefined): void {
+  if (cursor === null) return;
+  const { key } = cursor;
+  if (typeof key === 'number' && Number.isInteger(key) && key >= earliestTime && key <= latestTime) return;
+  throw badUserInput(`Cursor "${quoteValue(raw ?? '')}" is not a cursor of interviews; pass the endCursor of a previous interviews page unchanged, or omit "after".`, {
+    argument: 'after',
+  });
+}
+
 async function interviews(_: unknown, args: InterviewsArgs, ctx: ApplicationsContext) {
   const viewer = requireViewer(ctx);
   const tenant = requireTenant(ctx);
   const page = parsePageArgs(args);
+  checkInterviewCursor(page.after, args.after);
   const window: InterviewWindow = { from: args.from ?? null, to: args.to ?? null };
   if (window.from && window.to && window.from >= window.to) {
     throw badUserInput(`from "${window.from.toISOString()}" is not before to "${window.to.toISOString()}"; give a window that ends after it starts.`, {
