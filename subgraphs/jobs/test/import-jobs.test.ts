@@ -108,6 +108,25 @@ describe('importJobs', () => {
     expect(events.at(-1)!.payload).toMatchObject({ changedFields: ['title', 'skills'] });
   });
 
+  it('keeps a job with its employer when the import names another employer\'s company', async () => {
+    const other = await createTestUser(graph, tenant, 'EMPLOYER');
+    const created = await graph.query('mutation { createCompany(input: { name: "Lumen Health" }) { id } }', {}, { token: other.token });
+    expect(created.errors).toBeUndefined();
+    const first = await runImport([job('moving-1')]);
+    expect(first.results[0]!.outcome).toBe('CREATED');
+    const jobId = first.results[0]!.job!.id;
+    const readCompany = () =>
+      inTenant(jobsDatabase(graph), tenant.id, (trx) => trx.selectFrom('jobs').select(['company_id', 'employer_id']).where('id', '=', jobId).executeTakeFirstOrThrow());
+    const before = await readCompany();
+
+    const { results } = await runImport([job('moving-1', { companyName: 'Lumen Health' })]);
+    expect(results[0]).toMatchObject({ outcome: 'REJECTED', job: null });
+    expect(results[0]!.reason).toBe(
+      `companyName "Lumen Health" belongs to another employer than the one of job "${jobId}", so the job cannot move to it; keep the job's company, or import the posting under a new externalId.`,
+    );
+    expect(await readCompany()).toEqual(before);
+  });
+
   it('uses an existing company whose name matches ignoring case', async () => {
     const created = await graph.query<{ createCompany: { id: string } }>('mutation { createCompany(input: { name: "Parks Department" }) { id } }', {}, { token: employer.token });
     const { results } = await runImport([job('parks-1', { companyName: 'PARKS DEPARTMENT' })]);

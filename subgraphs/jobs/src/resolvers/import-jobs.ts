@@ -132,6 +132,14 @@ async function updateImportedJob(
   company: CompanyRow,
   links: JobLinks,
 ): Promise<ImportResult> {
+  if (company.id !== previous.company_id && company.owner_id !== previous.employer_id) {
+    // createJob lets an employer post only under their own companies; an import keeps that rule for a job it moves.
+    return rejection(
+      index,
+      parsed.externalId,
+      `companyName "${company.name}" belongs to another employer than the one of job "${previous.id}", so the job cannot move to it; keep the job's company, or import the posting under a new externalId.`,
+    );
+  }
   const changes = { ...parsed.values, company_id: company.id };
   const changedFields = changedJobFields(previous, previousLinks, changes, links);
   if (changedFields.length === 0) return { index, externalId: parsed.externalId, outcome: 'UNCHANGED', reason: null, job: previous };
