@@ -11,7 +11,7 @@ describe('parseAttachmentInput', () => {
   it('rejects a name that hides its type', () => {
     // Shown right to left after U+202E, "cv\u202Efdp.exe" reads as "cvexe.pdf".
     expect(() => parseAttachmentInput({ ...valid, name: 'cv\u202Efdp.exe' })).toThrow(
-      'name contains U+202E at character 3, a control, format or separator character that names may not contain; remove it and send the value again.',
+      'name contains U+202E at character 3, a control, format or separator character that this field may not contain; remove it and send the value again.',
     );
   });
 

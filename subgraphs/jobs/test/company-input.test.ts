@@ -26,7 +26,15 @@ describe('parseCompanyInput', () => {
     expectClientError(
       () => parseCompanyInput({ name: 'North\u0007wind' }, today),
       'BAD_USER_INPUT',
-      'name contains U+0007 at character 6, a control, format or separator character that names may not contain; remove it and send the value again.',
+      'name contains U+0007 at character 6, a control, format or separator character that this field may not contain; remove it and send the value again.',
+    );
+  });
+
+  it('rejects an industry with a zero-width space', () => {
+    expectClientError(
+      () => parseCompanyInput({ industry: 'Logis\u200Btics' }, today),
+      'BAD_USER_INPUT',
+      'industry contains U+200B at character 6, a control, format or separator character that this field may not contain; remove it and send the value again.',
     );
   });
 

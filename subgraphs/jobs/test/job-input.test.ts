@@ -65,7 +65,15 @@ describe('parseJobInput', () => {
     expectClientError(
       () => parse({ title: 'Nurse \u202Eroivaf' }),
       'BAD_USER_INPUT',
-      'title contains U+202E at character 7, a control, format or separator character that names may not contain; remove it and send the value again.',
+      'title contains U+202E at character 7, a control, format or separator character that this field may not contain; remove it and send the value again.',
+    );
+  });
+
+  it('rejects a location with a right-to-left override', () => {
+    expectClientError(
+      () => parse({ location: 'Brooklyn \u202Eyn' }),
+      'BAD_USER_INPUT',
+      'location contains U+202E at character 10, a control, format or separator character that this field may not contain; remove it and send the value again.',
     );
   });
 

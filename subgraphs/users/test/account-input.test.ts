@@ -22,7 +22,7 @@ describe('validateName', () => {
   it('rejects control and format characters', () => {
     for (const { character, codePoint } of rejected) {
       expect(() => validateName(`Gr${character}ace`, 'input.firstName'), codePoint).toThrow(
-        `input.firstName contains ${codePoint} at character 3, a control, format or separator character that names may not contain; remove it and send the value again.`,
+        `input.firstName contains ${codePoint} at character 3, a control, format or separator character that this field may not contain; remove it and send the value again.`,
       );
     }
   });
@@ -46,7 +46,7 @@ describe('validateName', () => {
 describe('validateUsername', () => {
   it('rejects a control character without quoting the value', () => {
     expect(() => validateUsername('boss\u202E', 'input.username')).toThrow(
-      'input.username contains U+202E at character 5, a control, format or separator character that names may not contain; remove it and send the value again.',
+      'input.username contains U+202E at character 5, a control, format or separator character that this field may not contain; remove it and send the value again.',
     );
   });
 });

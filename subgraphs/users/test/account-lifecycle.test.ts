@@ -179,7 +179,7 @@ describe('control characters in names', () => {
   function expectRejected(response: GraphQLResponse, field: string, codePoint: string, position: number) {
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.extensions?.field).toBe(field);
-    expect(response.errors?.[0]?.message).toBe(`${field} contains ${codePoint} at character ${position}, a control, format or separator character that names may not contain; remove it and send the value again.`);
+    expect(response.errors?.[0]?.message).toBe(`${field} contains ${codePoint} at character ${position}, a control, format or separator character that this field may not contain; remove it and send the value again.`);
   }
 
   it('rejects them in register', async () => {

@@ -1,6 +1,6 @@
 import { badUserInput } from '@jobgraph/kit';
 import type { CompanySize } from '../db/database.ts';
-import { checkHttpUrl, checkName, checkOptionalText, rejectNull } from './field-checks.ts';
+import { checkHttpUrl, checkName, checkOptionalLine, checkOptionalText, rejectNull } from './field-checks.ts';
 
 /** `CreateCompanyInput` and `UpdateCompanyInput` of the schema; an update may leave any field out. */
 export interface CompanyInput {
@@ -43,9 +43,9 @@ export function parseCompanyInput(input: CompanyInput, today: Date): CompanyValu
   if (input.description !== undefined) values.description = checkOptionalText('description', input.description, companyLimits.descriptionMax);
   if (input.website !== undefined) values.website = checkHttpUrl('website', input.website);
   if (input.logo !== undefined) values.logo = checkHttpUrl('logo', input.logo);
-  if (input.industry !== undefined) values.industry = checkOptionalText('industry', input.industry, companyLimits.industryMax);
+  if (input.industry !== undefined) values.industry = checkOptionalLine('industry', input.industry, companyLimits.industryMax);
   if (input.size !== undefined) values.size = input.size;
-  if (input.location !== undefined) values.location = checkOptionalText('location', input.location, companyLimits.locationMax);
+  if (input.location !== undefined) values.location = checkOptionalLine('location', input.location, companyLimits.locationMax);
   if (input.foundedYear !== undefined) values.founded_year = checkFoundedYear(input.foundedYear, today);
   if (input.isVerified !== undefined) {
     rejectNull('isVerified', input.isVerified);

@@ -25,6 +25,12 @@ export function checkName(field: string, value: string, min: number, max: number
   return checkLength(field, value, min, max);
 }
 
+/** Like `checkOptionalText` for a one-line value shown beside names (a location, an industry): it also rejects control and format characters. */
+export function checkOptionalLine(field: string, value: string | null | undefined, max: number): string | null {
+  if (value !== null && value !== undefined) rejectInvisibleCharacters(value, field);
+  return checkOptionalText(field, value, max);
+}
+
 /** Like `checkLength` for an optional text: null, undefined and blank text become null. */
 export function checkOptionalText(field: string, value: string | null | undefined, max: number): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;

@@ -1,7 +1,7 @@
 import { badUserInput, parseId } from '@jobgraph/kit';
 import type { EmploymentType, ExperienceLevel, SalaryPeriod, SkillLevel, WorkplaceType } from '../db/database.ts';
 import { isCurrencyCode } from './currency-codes.ts';
-import { checkLength, checkName, checkOptionalText, quote, rejectNull } from './field-checks.ts';
+import { checkLength, checkName, checkOptionalLine, checkOptionalText, quote, rejectNull } from './field-checks.ts';
 
 export interface SalaryInput {
   readonly min?: number | null;
@@ -114,7 +114,7 @@ export function parseJobInput(input: JobInput, today: string): ParsedJobInput {
     rejectNull('workplaceType', input.workplaceType);
     values.workplace_type = input.workplaceType as WorkplaceType;
   }
-  if (input.location !== undefined) values.location = checkOptionalText('location', input.location, jobLimits.locationMax);
+  if (input.location !== undefined) values.location = checkOptionalLine('location', input.location, jobLimits.locationMax);
 
   if (input.salary !== undefined) Object.assign(values, parseSalary(input.salary));
   if (input.isFeatured !== undefined) {
