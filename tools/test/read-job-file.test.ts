@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapGenericJobs } from '../src/import/generic-mapping.ts';
 import { parseCsvRows } from '../src/import/read-csv-rows.ts';
-import { readJobFile } from '../src/import/read-job-file.ts';
+import { JobFileError, readJobFile } from '../src/import/read-job-file.ts';
 
 const genericHeader = 'external_id,company,title,description,employment_type,workplace_type';
 
@@ -64,7 +64,7 @@ describe('parseCsvRows', () => {
   });
 
   it('throws on a malformed header', () => {
-    expect(() => parseCsvRows('id,na"me\nA1,Acme\n')).toThrow('Its header (row 1) is not valid CSV: Cell 2 has a quote inside an unquoted value');
+    expect(() => parseCsvRows('id,na"me\nA1,Acme\n')).toThrow('The header (row 1) is not valid CSV: Cell 2 has a quote inside an unquoted value');
   });
 });
 
@@ -127,6 +127,58 @@ describe('readJobFile', () => {
         'The generic header is: external_id,company,title,description,requirements,responsibilities,benefits,employment_type,experience_level,workplace_type,location,' +
         'salary_min,salary_max,salary_currency,salary_period,published_at,application_deadline,categories,skills, ' +
         'of which external_id, company, title, description, employment_type, workplace_type are required.',
+    );
+  });
+
+  it('rejects a header that repeats a column', async () => {
+    const path = `${directory}/repeated.csv`;
+    await writeFile(path, `${genericHeader},title\nG1,Acme,Operator,Watches the robots.,FULL_TIME,ONSITE,Night Operator\n`);
+    await expect(readJobFile(path)).rejects.toThrow(
+      `The header of ${path} repeats the column "title" (columns 3 and 7); rename or remove one of them.`,
+    );
+  });
+
+  it('ignores repeated empty column names', async () => {
+    const path = `${directory}/trailing-commas.csv`;
+    await writeFile(path, `${genericHeader},,\nG1,Acme,Operator,Watches the robots.,FULL_TIME,ONSITE,,\n`);
+    const file = await readJobFile(path);
+    expect(file.jobs.map((job) => job.input.externalId)).toEqual(['G1']);
+  });
+
+  it('names the file whose header is not valid CSV', async () => {
+    const path = `${directory}/bad-header.csv`;
+    await writeFile(path, 'external_id,comp"any\nG1,Acme\n');
+    await expect(readJobFile(path)).rejects.toThrow(
+      `The header (row 1) of ${path} is not valid CSV: Cell 2 has a quote inside an unquoted value (comp"...); enclose the whole cell in double quotes and double each quote inside it.`,
+    );
+  });
+
+  it('rejects a directory in one line', async () => {
+    const path = `${directory}/folder`;
+    await mkdir(path);
+    await expect(readJobFile(path)).rejects.toThrow(new JobFileError(`${path} is a directory, but the import expects a CSV file; name a file in it.`));
+  });
+
+  it('rejects a missing file in one line', async () => {
+    const path = `${directory}/missing.csv`;
+    await expect(readJobFile(path)).rejects.toThrow(new JobFileError(`${path} does not exist; check the path of the CSV file.`));
+  });
+
+  it('rejects a path through a file in one line', async () => {
+    const path = `${directory}/one.csv/jobs.csv`;
+    await writeFile(`${directory}/one.csv`, `${genericHeader}\n`);
+    await expect(readJobFile(path)).rejects.toThrow(
+      new JobFileError(`${path} does not exist: a part of the path before the file name is not a directory; check the path.`),
+    );
+  });
+
+  // The superuser reads files whatever their mode, so this check needs another user.
+  it.skipIf(process.getuid?.() === 0)('rejects an unreadable file in one line', async () => {
+    const path = `${directory}/unreadable.csv`;
+    await writeFile(path, `${genericHeader}\n`);
+    await chmod(path, 0o200);
+    await expect(readJobFile(path)).rejects.toThrow(
+      new JobFileError(`${path} cannot be read: permission denied; give the user running the import read access to it.`),
     );
   });
 });

@@ -8,6 +8,15 @@ export interface CsvRows {
   readonly malformed: ReadonlyArray<{ readonly row: number; readonly reason: string }>;
 }
 
+/** Raised when the header row is not valid CSV, so no row of the file can be read by its columns. */
+export class CsvHeaderError extends Error {
+  override readonly name = 'CsvHeaderError';
+
+  constructor(readonly reason: string) {
+    super(`The header (row 1) is not valid CSV: ${reason}`);
+  }
+}
+
 /** A record that csv-parse skipped: how many records it had read before, and its first error. */
 interface SkippedRecord {
   readonly recordsBefore: number;
@@ -19,7 +28,7 @@ interface SkippedRecord {
 /**
  * Parses CSV text up to row `lastRow`, or to its end. A row with malformed
  * quotes is reported in `malformed` and the rows after it are still read.
- * Throws when the header itself is malformed.
+ * Throws a `CsvHeaderError` when the header itself is malformed.
  *
  * NOTE: after a malformed quote, the parser cannot tell whether a later line
  * break is inside a quoted cell, so it ends the bad row at the next line
@@ -42,7 +51,7 @@ export function parseCsvRows(content: string, lastRow?: number): CsvRows {
   }) as unknown as Array<{ record: string[] }>;
 
   if (skipped[0]?.recordsBefore === 0) {
-    throw new Error(`Its header (row 1) is not valid CSV: ${describeCsvError(skipped[0].error, [])}`);
+    throw new CsvHeaderError(describeCsvError(skipped[0].error, []));
   }
   const [header = [], ...dataRecords] = records.map((entry) => entry.record);
 
