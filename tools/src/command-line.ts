@@ -72,3 +72,25 @@ export function exitWithUsageError(message: string, usage: string): never {
   console.error(`${message}\n\n${usage}`);
   process.exit(2);
 }
+
+/**
+ * Reads the value of an integer option such as `--limit`. Only plain
+ * decimal digits, with an optional minus sign, count as an integer, so `1e2`,
+ * `0x10`, `" 7"` and `2.5` are rejected rather than read as numbers.
+ * `max` defaults to no upper bound. A rejection is one line that names the
+ * option and the accepted range.
+ */
+export function readIntegerOption(
+  option: string,
+  text: string,
+  range: { readonly min: number; readonly max?: number },
+): { readonly kind: 'parsed'; readonly value: number } | { readonly kind: 'usage-error'; readonly message: string } {
+  const accepted = range.max === undefined ? `use ${range.min} or more` : `use ${range.min} to ${range.max}`;
+  if (!/^-?\d+$/.test(text)) return { kind: 'usage-error', message: `${option} "${text}" is not an integer; ${accepted}.` };
+
+  const value = Number(text);
+  if (value < range.min || (range.max !== undefined && value > range.max)) {
+    return { kind: 'usage-error', message: `${option} "${text}" is out of range; ${accepted}.` };
+  }
+  return { kind: 'parsed', value };
+}

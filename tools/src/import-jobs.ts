@@ -1,7 +1,8 @@
-import { exitWithUsageError, parseCommandLine } from './command-line.ts';
-import { importFile, maxBatchSize } from './import/import-file.ts';
-import { readJobFile } from './import/read-job-file.ts';
-import { ImportRequestError } from './import/send-batches.ts';
+import { isTenantSlug } from '@jobgraph/kit';
+import { exitWithUsageError, parseCommandLine, readIntegerOption } from './command-line.ts';
+import { importFile, maxBatchSize, type ImportProgress } from './import/import-file.ts';
+import { JobFileError, readJobFile, type JobFile } from './import/read-job-file.ts';
+import { ImportRequestError, TenantNotFoundError } from './import/send-batches.ts';
 
 /**
  * `npm run import`: reads a CSV file of jobs (the NYC Jobs columns or the
@@ -28,6 +29,29 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function readInteger(option: string, text: string, range: { min: number; max?: number }): number {
+  const result = readIntegerOption(option, text, range);
+  if (result.kind === 'usage-error') exitWithUsageError(result.message, usage);
+  return result.value;
+}
+
+function describeProgress({ sent, total, counts }: ImportProgress): string {
+  return `Sent ${sent} of ${total} jobs: created ${counts.CREATED}, updated ${counts.UPDATED}, unchanged ${counts.UNCHANGED}, rejected ${counts.REJECTED}`;
+}
+
+/** Describes how the file's rows became jobs, which depends on its format. */
+function describeJobRows(file: JobFile): string {
+  const mappedRows = file.jobs.reduce((total, job) => total + job.rows.length, 0);
+  if (file.format === 'nyc') {
+    return `${count(mappedRows, 'row')} made ${count(file.jobs.length, 'job')} (the Internal and External postings of one Job ID become one job)`;
+  }
+  return `${count(mappedRows, 'row')} made ${count(file.jobs.length, 'job')} (one job per row)`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const { values, positionals } = parseCommandLine(
   {
     allowPositionals: true,
@@ -42,18 +66,20 @@ const { values, positionals } = parseCommandLine(
 );
 const [path, ...extra] = positionals;
 if (!values.tenant) exitWithUsageError('Missing --tenant; name the tenant to import into.', usage);
+if (!isTenantSlug(values.tenant)) {
+  exitWithUsageError(`--tenant "${values.tenant}" is not a tenant slug; slugs are lower-case letters, digits and dashes, such as "demo".`, usage);
+}
 if (!path) exitWithUsageError('Missing the CSV file; name it after the options.', usage);
 if (extra.length > 0) exitWithUsageError(`Unexpected argument "${extra[0]}"; the command imports one file.`, usage);
-const batchSize = Number(values['batch-size']);
-if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > maxBatchSize) {
-  exitWithUsageError(`--batch-size "${values['batch-size']}" is out of range; use 1 to ${maxBatchSize}.`, usage);
-}
-const limit = values.limit === undefined ? undefined : Number(values.limit);
-if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) exitWithUsageError(`--limit "${values.limit}" is not a positive number of rows.`, usage);
+const batchSize = readInteger('--batch-size', values['batch-size'], { min: 1, max: maxBatchSize });
+const limit = values.limit === undefined ? undefined : readInteger('--limit', values.limit, { min: 1 });
 const token = process.env.JOBGRAPH_TOKEN;
 if (!token) fail('JOBGRAPH_TOKEN is not set; log in as an ADMIN of the tenant and export its access token as JOBGRAPH_TOKEN.');
 
-const file = await readJobFile(path, limit).catch((error: Error) => fail(`Cannot read ${path}: ${error.message}`));
+const file = await readJobFile(path, limit).catch((error: unknown) => {
+  if (error instanceof JobFileError) fail(error.message);
+  throw error;
+});
 const terminal = process.stderr.isTTY;
 let summary;
 try {
@@ -62,20 +88,21 @@ try {
     tenant: values.tenant,
     token,
     batchSize,
-    onProgress: (done, total) => process.stderr.write(terminal ? `\rImported ${done} of ${total} jobs` : `Imported ${done} of ${total} jobs\n`),
+    onProgress: (progress) => process.stderr.write(terminal ? `\r${describeProgress(progress)}` : `${describeProgress(progress)}\n`),
   });
 } catch (error) {
   if (terminal) process.stderr.write('\n');
+  if (error instanceof TenantNotFoundError) {
+    fail(`Tenant "${error.tenant}" of --tenant does not exist on the gateway at ${error.gatewayUrl}; check the slug, or pass --gateway for the server that has it.`);
+  }
   if (error instanceof ImportRequestError) fail(error.message);
   throw error;
 }
 if (terminal) process.stderr.write('\n');
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const { counts } = summary;
-const mergedRows = file.jobs.reduce((total, job) => total + job.rows.length, 0);
 console.log(`${path}: ${count(file.rowCount, 'row')} (${file.format} format) in ${summary.seconds.toFixed(1)} s`);
-console.log(`  ${count(mergedRows, 'row')} made ${count(file.jobs.length, 'job')} (postings that share an external id become one job)`);
+console.log(`  ${describeJobRows(file)}`);
 console.log(`  created ${counts.CREATED}, updated ${counts.UPDATED}, unchanged ${counts.UNCHANGED}, rejected ${counts.REJECTED} jobs`);
 console.log(`  ${count(file.rejectedRows.length, 'row')} could not be mapped`);
 for (const { rows, reason } of summary.rejected) {

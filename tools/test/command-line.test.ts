@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCommandLine } from '../src/command-line.ts';
+import { readCommandLine, readIntegerOption } from '../src/command-line.ts';
 import { runScript, type ScriptRun } from './run-script.ts';
-
 
 describe('readCommandLine', () => {
   const config = { allowPositionals: false, options: { tenant: { type: 'string' }, offline: { type: 'boolean' } } } as const;
@@ -35,6 +34,41 @@ describe('readCommandLine', () => {
     expect(result.kind).toBe('parsed');
     if (result.kind !== 'parsed') return;
     expect(result.parsed.values.tenant).toBe('-odd');
+  });
+});
+
+describe('readIntegerOption', () => {
+  const range = { min: 1, max: 500 };
+
+  it.each([
+    ['1', 1],
+    ['500', 500],
+    ['007', 7],
+  ])('reads %j', (text, value) => {
+    expect(readIntegerOption('--batch-size', text, range)).toEqual({ kind: 'parsed', value });
+  });
+
+  it('reads a large integer without a maximum', () => {
+    expect(readIntegerOption('--limit', '123456789012', { min: 1 })).toEqual({ kind: 'parsed', value: 123456789012 });
+  });
+
+  it.each(['1e2', '0x10', ' 7', '7 ', '2.5', '100abc', '+5', '', '1_000', 'Infinity'])('rejects %j as not an integer', (text) => {
+    expect(readIntegerOption('--batch-size', text, range)).toEqual({
+      kind: 'usage-error',
+      message: `--batch-size "${text}" is not an integer; use 1 to 500.`,
+    });
+  });
+
+  it.each(['0', '-3', '501', '99999999999999999999'])('rejects %j as out of range', (text) => {
+    expect(readIntegerOption('--batch-size', text, range)).toEqual({
+      kind: 'usage-error',
+      message: `--batch-size "${text}" is out of range; use 1 to 500.`,
+    });
+  });
+
+  it('names only the minimum when there is no maximum', () => {
+    expect(readIntegerOption('--limit', '0', { min: 1 })).toEqual({ kind: 'usage-error', message: '--limit "0" is out of range; use 1 or more.' });
+    expect(readIntegerOption('--limit', '1e1', { min: 1 })).toEqual({ kind: 'usage-error', message: '--limit "1e1" is not an integer; use 1 or more.' });
   });
 });
 
@@ -102,6 +136,26 @@ describe('npm run import', () => {
     const { code, stderr } = await runCommand('import-jobs.ts', ['jobs.csv']);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe('Missing --tenant; name the tenant to import into.');
+  });
+
+  it.each([
+    [['--limit', '1e1'], '--limit "1e1" is not an integer; use 1 or more.'],
+    [['--limit=-5'], '--limit "-5" is out of range; use 1 or more.'],
+    [['--batch-size', '0x10'], '--batch-size "0x10" is not an integer; use 1 to 500.'],
+    [['--batch-size', ' 7'], '--batch-size " 7" is not an integer; use 1 to 500.'],
+    [['--batch-size', '2.5'], '--batch-size "2.5" is not an integer; use 1 to 500.'],
+    [['--batch-size', '100abc'], '--batch-size "100abc" is not an integer; use 1 to 500.'],
+    [['--batch-size', '501'], '--batch-size "501" is out of range; use 1 to 500.'],
+  ])('rejects %j', async (options, message) => {
+    const { code, stderr } = await runCommand('import-jobs.ts', ['--tenant', 'acme', ...options, 'jobs.csv']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(message);
+  });
+
+  it('rejects a tenant that is not a slug', async () => {
+    const { code, stderr } = await runCommand('import-jobs.ts', ['--tenant', 'Acme Corp', 'jobs.csv']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('--tenant "Acme Corp" is not a tenant slug; slugs are lower-case letters, digits and dashes, such as "demo".');
   });
 });
 

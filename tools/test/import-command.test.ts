@@ -50,6 +50,8 @@ describe('npm run import', () => {
     const { code, stdout } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, path], tenant.adminToken);
     expect(code).toBe(0);
     expect(stdout).toContain('8 rows (generic format)');
+    expect(stdout).toContain('  3 rows made 3 jobs (one job per row)\n');
+    expect(stdout).not.toContain('become one job');
     expect(stdout).toContain('created 3, updated 0, unchanged 0, rejected 0 jobs');
     expect(stdout).toContain('rejected row 3: title is empty.');
     expect(stdout).toContain('rejected row 4: employment_type "SOMETIMES" is not one of FULL_TIME, PART_TIME, CONTRACT, INTERNSHIP, TEMPORARY.');
@@ -58,6 +60,43 @@ describe('npm run import', () => {
       'rejected row 7: The "company" cell has a quote inside an unquoted value (=HYPERLINK("...); enclose the whole cell in double quotes and double each quote inside it.',
     );
     expect(stdout).toContain('rejected row 8: external_id "G-1" repeats row 2; give each job its own external_id, or remove the repeated row.');
+  });
+
+  it('reports progress in jobs sent, not imported', async () => {
+    const path = `${directory}/all-rejected.csv`;
+    const header = 'external_id,company,title,description,employment_type,workplace_type,salary_min,salary_max,salary_currency,salary_period';
+    const row = (id: string) => `${id},Acme Robotics,Operator,"Watches the robots, all day long.",FULL_TIME,ONSITE,90000,50000,USD,YEAR`;
+    await writeFile(path, [header, row('R-1'), row('R-2'), row('R-3')].join('\n'));
+    const { code, stdout, stderr } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, '--batch-size', '2', path], tenant.adminToken);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'Sent 2 of 3 jobs: created 0, updated 0, unchanged 0, rejected 2\n' + 'Sent 3 of 3 jobs: created 0, updated 0, unchanged 0, rejected 3\n',
+    );
+    expect(stdout).toContain('created 0, updated 0, unchanged 0, rejected 3 jobs');
+  });
+
+  it('names a tenant that does not exist', async () => {
+    const path = `${directory}/no-tenant.csv`;
+    await writeFile(path, 'external_id,company,title,description,employment_type,workplace_type\nX-1,Acme,Title,A description long enough to be accepted,FULL_TIME,REMOTE\n');
+    const { code, stderr } = await runImport(['--tenant', 'no-such-tenant', '--gateway', graph.gatewayUrl, path], tenant.adminToken);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `Tenant "no-such-tenant" of --tenant does not exist on the gateway at ${graph.gatewayUrl}; check the slug, or pass --gateway for the server that has it.\n`,
+    );
+  });
+
+  it('rejects a directory in one line', async () => {
+    const { code, stderr } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, directory], tenant.adminToken);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`${directory} is a directory, but the import expects a CSV file; name a file in it.\n`);
+  });
+
+  it('rejects a repeated column in one line', async () => {
+    const path = `${directory}/repeated.csv`;
+    await writeFile(path, 'external_id,company,title,description,employment_type,workplace_type,company\nX-1,Acme,Title,A description,FULL_TIME,REMOTE,Other\n');
+    const { code, stderr } = await runImport(['--tenant', tenant.slug, '--gateway', graph.gatewayUrl, path], tenant.adminToken);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`The header of ${path} repeats the column "company" (columns 2 and 7); rename or remove one of them.\n`);
   });
 
   it('refuses to run without a token', async () => {
@@ -82,6 +121,8 @@ describe('npm run import', () => {
       const first = await runImport(args, tenant.adminToken);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain(`${nycRows} rows (nyc format)`);
+      const mappedRows = mapped.jobs.reduce((total, job) => total + job.rows.length, 0);
+      expect(first.stdout).toContain(`${mappedRows} rows made ${mapped.jobs.length} jobs (the Internal and External postings of one Job ID become one job)`);
       expect(first.stdout).toContain(`created ${mapped.jobs.length}, updated 0, unchanged 0, rejected 0 jobs`);
       expect(first.stdout).toContain(`${mapped.rejectedRows.length} rows could not be mapped`);
 

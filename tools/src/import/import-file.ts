@@ -10,6 +10,13 @@ export interface ImportSummary {
 
 export const maxBatchSize = 500;
 
+/** How far an import has come: the jobs sent so far, of `total`, and their outcomes. */
+export interface ImportProgress {
+  readonly sent: number;
+  readonly total: number;
+  readonly counts: Readonly<Record<ImportOutcome, number>>;
+}
+
 /**
  * Sends the jobs of a mapped file to `importJobs` in batches of `batchSize`,
  * one after another, and gathers the outcomes. Rows the mapping rejected are
@@ -17,7 +24,7 @@ export const maxBatchSize = 500;
  */
 export async function importFile(
   file: JobFile,
-  options: SendBatchOptions & { readonly batchSize: number; readonly onProgress?: (done: number, total: number) => void },
+  options: SendBatchOptions & { readonly batchSize: number; readonly onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportSummary> {
   const started = performance.now();
   const counts: Record<ImportOutcome, number> = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, REJECTED: 0 };
@@ -29,7 +36,7 @@ export async function importFile(
       counts[result.outcome] += 1;
       if (result.outcome === 'REJECTED') rejected.push({ rows: [...batch[result.index]!.rows], reason: result.reason ?? 'no reason given' });
     }
-    options.onProgress?.(Math.min(offset + options.batchSize, file.jobs.length), file.jobs.length);
+    options.onProgress?.({ sent: offset + batch.length, total: file.jobs.length, counts: { ...counts } });
   }
   rejected.sort((a, b) => a.rows[0]! - b.rows[0]!);
   return { counts, rejected, seconds: (performance.now() - started) / 1000 };

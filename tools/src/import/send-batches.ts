@@ -11,7 +11,19 @@ export interface ImportItemResult {
 
 /** Raised when the gateway refuses a batch as a whole: bad token, wrong role, unreachable server. */
 export class ImportRequestError extends Error {
-  override readonly name = 'ImportRequestError';
+  override readonly name: string = 'ImportRequestError';
+}
+
+/** Raised when the gateway has no tenant with the slug that the request names. */
+export class TenantNotFoundError extends ImportRequestError {
+  override readonly name = 'TenantNotFoundError';
+
+  constructor(
+    readonly tenant: string,
+    readonly gatewayUrl: string,
+  ) {
+    super(`Tenant "${tenant}" does not exist on the gateway at ${gatewayUrl}.`);
+  }
 }
 
 const importMutation = /* GraphQL */ `
@@ -48,6 +60,8 @@ export async function sendBatch(jobs: readonly JobImportInput[], options: SendBa
   const results = body?.data?.importJobs?.results;
   if (results) return results;
   const error = body?.errors?.[0];
+  // The gateway checks the tenant before any resolver runs, and rejects an unknown one with HTTP 404 and NOT_FOUND.
+  if (response.status === 404 && error?.extensions?.code === 'NOT_FOUND') throw new TenantNotFoundError(options.tenant, options.gatewayUrl);
   if (error?.extensions?.code === 'UNAUTHENTICATED') {
     throw new ImportRequestError(`The gateway rejected JOBGRAPH_TOKEN: ${error.message} Log in as an ADMIN of "${options.tenant}" and export a fresh access token.`);
   }
