@@ -52,6 +52,7 @@ export type { EventTables } from './events/event-tables.ts';
 export { eventTypes, isEventType, type EventPayload, type EventPayloadInput, type EventType, type EventTypeDeclaration } from './events/event-types.ts';
 export { readOutbox, stampOutbox, type OutboxPage, type ReadOutboxOptions } from './events/outbox-log.ts';
 export { defineConsumer, producersOf, type ConsumerDefinition } from './events/consumer-definition.ts';
+export { defineJobReplicaConsumer, type JobReplicaEvent } from './events/job-replica.ts';
 export type { ConsumerState } from './events/consumer-state.ts';
 export type { DeliveryBatch, EventDelivery, EventFeed, EventTransport, RawLoggedEvent } from './events/event-feed.ts';
 export { createEventTransport } from './events/event-transport.ts';

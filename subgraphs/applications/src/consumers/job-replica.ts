@@ -1,55 +1,5 @@
-import { defineConsumer } from '@jobgraph/kit';
-import { sql } from 'kysely';
+import { defineJobReplicaConsumer } from '@jobgraph/kit';
 import type { ApplicationsDatabase } from '../db/database.ts';
 
-/**
- * Keeps `job_replicas`: each job's employer, status and deadline, which
- * `applyToJob` and the employer's authorization read without calling the jobs
- * subgraph. Every job event carries the whole job, so each one overwrites the
- * row, unless the row was written by a later event (JetStream may redeliver
- * an old event after a newer one).
- */
-export const jobReplica = defineConsumer<
-  ApplicationsDatabase,
-  'job.created' | 'job.updated' | 'job.published' | 'job.closed' | 'job.archived' | 'job.deleted'
->({
-  name: 'applications.job-replica',
-  events: ['job.created', 'job.updated', 'job.published', 'job.closed', 'job.archived', 'job.deleted'],
-  async handle(event, trx) {
-    if (event.type === 'job.deleted') {
-      await trx
-        .deleteFrom('job_replicas')
-        .where('tenant_id', '=', event.tenantId)
-        .where('id', '=', event.aggregateId)
-        .where('source_occurred_at', '<=', new Date(event.occurredAt))
-        .execute();
-      return;
-    }
-    const row = {
-      tenant_id: event.tenantId,
-      id: event.aggregateId,
-      employer_id: event.payload.employerId,
-      status: event.payload.status,
-      application_deadline: event.payload.applicationDeadline,
-      source_occurred_at: event.occurredAt,
-    };
-    await trx
-      .insertInto('job_replicas')
-      .values(row)
-      .onConflict((conflict) =>
-        conflict
-          .columns(['tenant_id', 'id'])
-          .doUpdateSet({
-            employer_id: row.employer_id,
-            status: row.status,
-            application_deadline: row.application_deadline,
-            source_occurred_at: row.source_occurred_at,
-          })
-          .where(sql<boolean>`job_replicas.source_occurred_at <= excluded.source_occurred_at`),
-      )
-      .execute();
-  },
-  async reset(trx) {
-    await sql`truncate job_replicas`.execute(trx);
-  },
-});
+/** Keeps each job's employer, status and deadline, which `applyToJob` and the employer's authorization read. */
+export const jobReplica = defineJobReplicaConsumer<ApplicationsDatabase>('applications.job-replica', { withDeadline: true });
