@@ -56,7 +56,7 @@ describe('supergraph through the gateway', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('keeps idle connections open longer than a load balancer does, at the gateway and the subgraphs', async () => {
+  it('keeps idle connections for 65 s', async () => {
     const urls = [graph.gatewayUrl, graph.subgraph('users').url, graph.subgraph('jobs').url].map((url) => url.replace(/\/graphql$/, '/health'));
     for (const url of urls) {
       const keepAlive = await new Promise<string | undefined>((resolve, reject) => {

@@ -36,6 +36,14 @@ describe('interviews', () => {
     await graph?.stop();
   });
 
+  /** Moves an interview an hour into the past, as if it had taken place. */
+  async function moveIntoPast(interviewId: string): Promise<void> {
+    const started = new Date(Date.now() - 3_600_000);
+    await inTenant(applicationsDatabase(graph), cast.tenant.id, (trx) =>
+      trx.updateTable('interviews').set({ scheduled_at: started, ends_at: new Date(started.getTime() + 30 * 60_000) }).where('id', '=', interviewId).execute(),
+    );
+  }
+
   async function insertApplication(status: ApplicationStatus): Promise<string> {
     const row = { tenant_id: cast.tenant.id, id: newId(), job_id: newId(), applicant_id: cast.candidate.id, employer_id: cast.employer.id, status };
     await inTenant(applicationsDatabase(graph), cast.tenant.id, (trx) => trx.insertInto('applications').values(row).execute());
@@ -127,26 +135,29 @@ describe('interviews', () => {
       expect(error.code).toBe('BAD_USER_INPUT');
       expect(error.message).toMatch(new RegExp(message.startsWith('^') ? message : `^${message.replace(/[.*+?()[\]]/g, '\\$&')}$`));
     }
+
     const interview = await scheduleOk({ applicationId, scheduledAt: inDays(50) });
-    const tooSoon = onlyError(await graph.query(update, { id: interview.id, input: { status: 'COMPLETED' } }, { token: cast.employer.token }));
-    expect(tooSoon.code).toBe('BAD_USER_INPUT');
-    expect(tooSoon.message).toMatch(new RegExp(`^Interview "${interview.id}" starts at .+, so it cannot be COMPLETED yet; set the status once it has started\\.$`));
-    // The interview has taken place: move it an hour into the past.
-    const started = new Date(Date.now() - 3_600_000);
-    await inTenant(applicationsDatabase(graph), cast.tenant.id, (trx) =>
-      trx.updateTable('interviews').set({ scheduled_at: started, ends_at: new Date(started.getTime() + 30 * 60_000) }).where('id', '=', interview.id).execute(),
-    );
+    await moveIntoPast(interview.id);
     for (const rating of [0, 6]) {
       const error = onlyError(await graph.query(update, { id: interview.id, input: { status: 'COMPLETED', rating } }, { token: cast.employer.token }));
       expect(error.code).toBe('BAD_USER_INPUT');
       expect(error.message).toBe(`rating ${rating} is out of range; rate an interview from 1 to 5.`);
     }
+
     const early = onlyError(await graph.query(update, { id: interview.id, input: { rating: 4 } }, { token: cast.employer.token }));
     expect(early.code).toBe('BAD_USER_INPUT');
+
     const done = await graph.query(update, { id: interview.id, input: { status: 'COMPLETED', rating: 4, feedback: 'Clear answers' } }, { token: cast.employer.token });
     expect(done.data).toMatchObject({ updateInterview: { status: 'COMPLETED', rating: 4, feedback: 'Clear answers' } });
     const reopened = onlyError(await graph.query(update, { id: interview.id, input: { status: 'SCHEDULED' } }, { token: cast.employer.token }));
     expect(reopened.code).toBe('CONFLICT');
+  });
+
+  it('rejects an outcome before the start', async () => {
+    const interview = await scheduleOk({ applicationId: await insertApplication('INTERVIEWING'), scheduledAt: inDays(55) });
+    const tooSoon = onlyError(await graph.query(update, { id: interview.id, input: { status: 'COMPLETED' } }, { token: cast.employer.token }));
+    expect(tooSoon.code).toBe('BAD_USER_INPUT');
+    expect(tooSoon.message).toMatch(new RegExp(`^Interview "${interview.id}" starts at .+, so it cannot be COMPLETED yet; set the status once it has started\\.$`));
   });
 
   it('rejects a CANDIDATE as interviewer', async () => {

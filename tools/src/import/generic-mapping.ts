@@ -36,9 +36,9 @@ class RowError extends Error {}
 
 /**
  * Maps rows of the generic column set to job inputs. Values the API would
- * reject for a whole request (an unknown enum value, a malformed date) are
- * checked here, so that they reject their row only; the server checks the
- * rest of the rules per job. A row that repeats an earlier row's external id
+ * reject for a whole request, such as an unknown enum value or a malformed
+ * date, are checked here so that they reject their row only. The server
+ * checks the rest of the rules per job. A row that repeats an earlier row's external id
  * is rejected here too, with the earlier row's number. The server could name
  * only a position in the batch, and a repeat in a later batch would update
  * the earlier row's job.

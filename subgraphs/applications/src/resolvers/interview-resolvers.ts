@@ -14,7 +14,7 @@ interface InterviewsArgs {
 const earliestTime = Date.parse('0001-01-01T00:00:00Z');
 const latestTime = Date.parse('9999-12-31T23:59:59.999Z');
 
-/** Raises BAD_USER_INPUT unless `cursor` holds an interview's start time, as the cursors of `interviews` do. */
+/** Raises BAD_USER_INPUT unless `cursor` contains an interview's start time, as the cursors of `interviews` do. */
 function checkInterviewCursor(cursor: Cursor | null, raw: string | null | undefined): void {
   if (cursor === null) return;
   const { key } = cursor;

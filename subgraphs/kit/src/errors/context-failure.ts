@@ -6,9 +6,9 @@ import { internalErrorMessage, isClientError } from './format-error.ts';
  * Handles an error raised while a service builds a request's context, where
  * Apollo Server's plugins do not run yet. A client error (a bad token, an
  * unknown tenant) passes unchanged. Anything else, such as a failed tenant
- * lookup at the users subgraph, is logged with the request id and
- * becomes an INTERNAL_SERVER_ERROR that carries the id, so that the client
- * can quote it as it can for a failure inside a resolver.
+ * lookup at the users subgraph, is logged with the request id. It becomes an
+ * INTERNAL_SERVER_ERROR that carries the id, so the client can quote it as
+ * for a failure inside a resolver.
  *
  * @example
  * const identity = await identifyRequest(req.headers, services).catch((error: unknown) => {

@@ -93,7 +93,7 @@ function hasExtensions(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'extensions' in error;
 }
 
-/** The request id that `contextFailure` put on an error, which is all of it a client may see. */
+/** Returns the request id that `contextFailure` put on an error, the only part of it a client may see. */
 function requestIdOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('extensions' in error)) return undefined;
   const requestId = (error as { extensions?: { requestId?: unknown } }).extensions?.requestId;

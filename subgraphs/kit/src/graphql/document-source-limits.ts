@@ -51,7 +51,7 @@ export function checkDocumentSource(source: string, limits: { readonly maxTokens
 /**
  * Creates Express middleware that responds to a GraphQL request whose document
  * breaks the token or the nesting limit with HTTP 400 and BAD_USER_INPUT.
- * It runs before Apollo Server, so no parser sees such a document, and
+ * It runs before Apollo Server, so such a document never reaches a parser, and
  * each rejection costs at most one pass over the limited number of tokens.
  * Mount it after the JSON body parser. The gateway and every subgraph
  * mount it, since a subgraph can be reached without the gateway.

@@ -11,7 +11,7 @@ import { isId } from './ids.ts';
  *   entity type of the subgraph, is rejected with BAD_USER_INPUT.
  * - A representation whose `id` is missing or not a UUID resolves to null,
  *   as no entity has such an id. Every entity of jobgraph is keyed by an `id`
- *   of type `ID` that holds a UUID, and the loaders of some subgraphs pass ids
+ *   of type `ID` that contains a UUID, and the loaders of some subgraphs pass ids
  *   to PostgreSQL's `uuid` type as they are.
  *
  * Call it on the schema that `buildSubgraphSchema` returns. It replaces the
